@@ -1,0 +1,18 @@
+import { App, Chart } from 'cdk8s';
+import { ArgoWorkflows, InstallScope } from '../src';
+
+/**
+ * A namespaced install: controller and argo-server in `argo` with
+ * `--namespaced --managed-namespace argo-workflows`; workflows run in `argo-workflows`.
+ * No ClusterRole or ClusterRoleBinding except the CRD installer's.
+ */
+export function buildNamespaced(app: App): Chart {
+  const chart = new Chart(app, 'namespaced');
+  new ArgoWorkflows(chart, 'ArgoWorkflows', {
+    namespace: 'argo',
+    scope: InstallScope.NAMESPACED,
+    managedNamespace: 'argo-workflows',
+    workflowNamespaces: [{ name: 'argo-workflows' }],
+  });
+  return chart;
+}

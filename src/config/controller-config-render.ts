@@ -1,0 +1,57 @@
+import { stringify, parse } from 'yaml';
+import { ValidationError } from './errors';
+
+const YAML_OPTIONS = { sortMapEntries: true, lineWidth: 0 } as const;
+
+/** Drops `undefined` (recursively) so that omitted options are not rendered. */
+export function prune<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(prune) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = prune(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Renders a controller config as `workflow-controller-configmap` data: one data key per top-level
+ * key (as upstream's manifests do, so `kubectl edit` shows each setting on its own), every value a
+ * string. Objects and lists become block YAML; scalars become one YAML scalar (`"10"` stays a string).
+ */
+export function renderConfigMapData(config: object): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const [key, value] of Object.entries(prune(config)).sort(([a], [b]) => a.localeCompare(b))) {
+    // A one-line result (`"10"`, `true`, `{}`) is inlined by Argo as `key: value`, which parses the same.
+    data[key] = stringify(value, YAML_OPTIONS).replace(/\n$/, '');
+  }
+  return data;
+}
+
+/** Renders any value as block YAML with sorted keys (for `artifact-repositories` entries). */
+export function renderYaml(value: unknown): string {
+  return stringify(prune(value), YAML_OPTIONS);
+}
+
+/**
+ * Parses configmap data the way Argo's `config/controller.go` does: a lone `config` key holds the
+ * whole document; otherwise a value with a newline is indented under its key, and a one-line value
+ * is written inline as `key: value`.
+ */
+export function parseConfigMapData(data: Record<string, string>): Record<string, unknown> {
+  const keys = Object.keys(data);
+  if (keys.includes('config')) {
+    if (keys.length !== 1) throw new ValidationError('workflow-controller-configmap has a "config" key next to other keys: Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
+    return (parse(data.config) ?? {}) as Record<string, unknown>;
+  }
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (v.includes('\n')) {
+      lines.push(`${k}:`);
+      for (const line of v.split('\n')) lines.push(`    ${line}`);
+    } else {
+      lines.push(`${k}: ${v}`);
+    }
+  }
+  return (parse(lines.join('\n'), { uniqueKeys: true }) ?? {}) as Record<string, unknown>;
+}

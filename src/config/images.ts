@@ -1,0 +1,80 @@
+import { invalid } from './errors';
+
+/** The Argo Workflows release argo-stack is tested against. */
+export const DEFAULT_ARGO_VERSION = 'v4.1.2';
+
+/** Where upstream publishes its images. */
+export const DEFAULT_IMAGE_REGISTRY = 'quay.io/argoproj';
+
+/** Per-image overrides, for digests or mirrors. Each value is a full reference with a tag or a digest. */
+export interface ArgoImages {
+  /**
+   * The workflow-controller image.
+   * @default - `<imageRegistry>/workflow-controller:<version>`
+   */
+  readonly controller?: string;
+  /**
+   * The argo-server image (the `argocli` image).
+   * @default - `<imageRegistry>/argocli:<version>`
+   */
+  readonly server?: string;
+  /**
+   * The executor image used for the init and wait containers of workflow pods (`--executor-image`).
+   * @default - `<imageRegistry>/argoexec:<version>`
+   */
+  readonly executor?: string;
+  /**
+   * The image of the CRD installer Job.
+   * @default - `<imageRegistry>/argo-workflows-crdinstaller:<version>`
+   */
+  readonly crdInstaller?: string;
+}
+
+export interface ResolvedImages {
+  readonly controller: string;
+  readonly server: string;
+  readonly executor: string;
+  readonly crdInstaller: string;
+}
+
+const VERSION = /^v4\.\d+\.\d+$/;
+const REGISTRY = /^[a-z0-9]+([._-][a-z0-9]+)*(\.[a-z0-9-]+)*(:\d+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+const IMAGE = /^(?<repo>[a-z0-9]+([._-][a-z0-9]+)*(\.[a-z0-9-]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*)(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?$/;
+
+/** Checks an Argo release tag (`v4.x.y`). */
+export function validateVersion(value: unknown): string {
+  if (typeof value !== 'string' || !VERSION.test(value)) {
+    throw invalid('version', value, 'it must be an Argo Workflows v4 release tag like "v4.1.2"',
+      `use "${DEFAULT_ARGO_VERSION}", or pin an image by digest with images.controller, images.server, images.executor and images.crdInstaller`);
+  }
+  return value;
+}
+
+/** Checks a full image reference: it must carry a version tag (not `latest`) or a sha256 digest. */
+export function validateImageReference(option: string, value: unknown): string {
+  const m = typeof value === 'string' ? IMAGE.exec(value) : null;
+  const tag = m?.groups?.tag;
+  const digest = m?.groups?.digest;
+  if (!m || (!tag && !digest) || (tag === 'latest' && !digest)) {
+    throw invalid(option, value, 'an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest',
+      `use a reference like "${DEFAULT_IMAGE_REGISTRY}/workflow-controller:${DEFAULT_ARGO_VERSION}" or "<repository>@sha256:<digest>"`);
+  }
+  return value as string;
+}
+
+/** Resolves the four Argo images from the version, registry and overrides. */
+export function resolveImages(version: string, registry: string | undefined, overrides: ArgoImages = {}): ResolvedImages {
+  const reg = registry ?? DEFAULT_IMAGE_REGISTRY;
+  if (!REGISTRY.test(reg)) {
+    throw invalid('imageRegistry', reg, 'it must be a registry host with an optional port and path, without a scheme or trailing "/"',
+      `use "${DEFAULT_IMAGE_REGISTRY}" or your mirror, e.g. "registry.example.com/argoproj"`);
+  }
+  const pick = (key: keyof ArgoImages, image: string) =>
+    overrides[key] !== undefined ? validateImageReference(`images.${key}`, overrides[key]) : `${reg}/${image}:${version}`;
+  return {
+    controller: pick('controller', 'workflow-controller'),
+    server: pick('server', 'argocli'),
+    executor: pick('executor', 'argoexec'),
+    crdInstaller: pick('crdInstaller', 'argo-workflows-crdinstaller'),
+  };
+}

@@ -1,0 +1,35 @@
+import type { IIoK8sApiCoreV1PodSecurityContext as PodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { IIoK8sApiCoreV1SecurityContext as SecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
+import { ARGO_UID, ResolvedPod } from '../config/resolve';
+
+/** Pod-level security context that satisfies Pod Security "restricted". */
+export function restrictedPodSecurityContext(uid: number = ARGO_UID): PodSecurityContext {
+  return {
+    runAsNonRoot: true,
+    runAsUser: uid,
+    runAsGroup: uid,
+    fsGroup: uid,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/** Container-level security context that satisfies Pod Security "restricted". */
+export function restrictedContainerSecurityContext(readOnlyRootFilesystem = true): SecurityContext {
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    privileged: false,
+    readOnlyRootFilesystem,
+    runAsNonRoot: true,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/** Scheduling fields shared by every pod. */
+export function scheduling(pod: ResolvedPod): Pick<PodSpec, 'nodeSelector' | 'tolerations'> {
+  return {
+    nodeSelector: pod.nodeSelector,
+    ...(pod.tolerations ? { tolerations: pod.tolerations } : {}),
+  };
+}

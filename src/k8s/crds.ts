@@ -1,0 +1,112 @@
+import { Construct } from 'constructs';
+import type { ICustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { CrdMode } from '../config/options';
+import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES, ResolvedArgoWorkflows } from '../config/resolve';
+import { Component, manifest, meta } from './_meta';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
+import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
+import { clusterRoleWithBinding } from './rbac';
+
+export const CRD_INSTALLER_NAME = 'argo-crd-installer';
+
+export interface CrdsProps {
+  readonly plan: ResolvedArgoWorkflows;
+}
+
+/** The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable one. */
+export const crdInstallerJobName = (version: string) => `${CRD_INSTALLER_NAME}-${version.replace(/\./g, '-')}`;
+
+/**
+ * The eight Argo CRDs. `INSTALLER`: a Job runs the official crdinstaller image, which applies the
+ * full CRDs server-side from files in the image; its ClusterRole may only create CRDs and get or
+ * patch the eight Argo ones. `MINIMAL`: the CRDs inline with open schemas. `NONE`: nothing.
+ */
+export class Crds extends Construct {
+  constructor(scope: Construct, id: string, props: CrdsProps) {
+    super(scope, id);
+    const { plan } = props;
+    if (plan.crds === CrdMode.MINIMAL) this.minimal(plan);
+    if (plan.crds === CrdMode.INSTALLER) this.installer(plan);
+  }
+
+  private minimal(plan: ResolvedArgoWorkflows): void {
+    for (const def of CRD_DEFINITIONS) {
+      manifest<ICustomResourceDefinition>(this, def.kind, {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: meta(plan, Component.CRDS, crdName(def)),
+        spec: {
+          group: ARGO_GROUP,
+          names: {
+            kind: def.kind,
+            listKind: `${def.kind}List`,
+            plural: def.plural,
+            singular: def.kind.toLowerCase(),
+            ...(def.shortNames.length ? { shortNames: def.shortNames } : {}),
+          },
+          scope: def.scope,
+          versions: [{
+            name: ARGO_CRD_VERSION,
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: minimalSchema(def) },
+            ...(def.printerColumns ? { additionalPrinterColumns: def.printerColumns } : {}),
+            ...(def.statusSubresource ? { subresources: { status: {} } } : {}),
+          }],
+        },
+      });
+    }
+  }
+
+  private installer(plan: ResolvedArgoWorkflows): void {
+    const ns = plan.namespace;
+    const syncWave = { 'argocd.argoproj.io/sync-wave': '-10' };
+    manifest<IServiceAccount>(this, 'ServiceAccount', {
+      apiVersion: 'v1', kind: 'ServiceAccount',
+      metadata: meta(plan, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
+    });
+    clusterRoleWithBinding(this, 'Installer', plan, Component.CRDS, {
+      roleName: CRD_INSTALLER_NAME,
+      bindingName: CRD_INSTALLER_NAME,
+      serviceAccount: CRD_INSTALLER_NAME,
+      serviceAccountNamespace: ns,
+      rules: [
+        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create'] },
+        {
+          apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'],
+          resourceNames: CRD_DEFINITIONS.map(crdName), verbs: ['get', 'patch'],
+        },
+      ],
+    });
+    const res = DEFAULT_RESOURCES.crdInstaller;
+    manifest<IJob>(this, 'Job', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version), ns, { annotations: { ...syncWave } }),
+      spec: {
+        backoffLimit: 4,
+        activeDeadlineSeconds: 600,
+        template: {
+          metadata: { labels: { app: CRD_INSTALLER_NAME, 'app.kubernetes.io/component': Component.CRDS } },
+          spec: {
+            serviceAccountName: CRD_INSTALLER_NAME,
+            restartPolicy: 'OnFailure',
+            securityContext: restrictedPodSecurityContext(),
+            nodeSelector: { ...DEFAULT_NODE_SELECTOR },
+            containers: [{
+              name: 'crd-installer',
+              image: plan.images.crdInstaller,
+              env: [{ name: 'HOME', value: '/tmp' }],
+              resources: { requests: { ...res.requests }, limits: { ...res.limits } },
+              securityContext: restrictedContainerSecurityContext(),
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            }],
+            volumes: [{ name: 'tmp', emptyDir: {} }],
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import { PodSecurityLevel } from '../config/options';
+import type { ResolvedArgoWorkflows } from '../config/resolve';
+import { Component, manifest, meta } from './_meta';
+
+export interface NamespaceProps {
+  readonly plan: ResolvedArgoWorkflows;
+  readonly name: string;
+  /** @default PodSecurityLevel.RESTRICTED */
+  readonly podSecurity?: PodSecurityLevel;
+}
+
+/** A Namespace labelled with its Pod Security Standards level (enforce, audit and warn). */
+export class Namespace extends Construct {
+  constructor(scope: Construct, id: string, props: NamespaceProps) {
+    super(scope, id);
+    const level = props.podSecurity ?? PodSecurityLevel.RESTRICTED;
+    manifest<INamespace>(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: meta(props.plan, Component.NAMESPACES, props.name, undefined, {
+        labels: {
+          'kubernetes.io/metadata.name': props.name,
+          'pod-security.kubernetes.io/enforce': level,
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/audit': level,
+          'pod-security.kubernetes.io/warn': level,
+        },
+      }),
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { Construct } from 'constructs';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { InstallScope } from '../config/options';
+import type { ResolvedArgoWorkflows } from '../config/resolve';
+import { Component, manifest, meta } from './_meta';
+import {
+  AGGREGATE_ROLES, controllerWorkloadRules, LEASE_RULES, PolicyRule, secretReadRules, serverWorkloadRules,
+} from './_rbac-rules';
+
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const CONFIGMAP_READ: PolicyRule = { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] };
+
+export interface RbacProps {
+  readonly plan: ResolvedArgoWorkflows;
+}
+
+/** A Role and its RoleBinding to one service account of the install namespace. */
+export function roleWithBinding(scope: Construct, id: string, plan: ResolvedArgoWorkflows, component: Component | string, o: {
+  roleName: string; bindingName: string; namespace: string; serviceAccount: string; serviceAccountNamespace: string; rules: PolicyRule[];
+}): void {
+  manifest<IRole>(scope, `${id}Role`, {
+    apiVersion: RBAC, kind: 'Role', metadata: meta(plan, component, o.roleName, o.namespace), rules: o.rules,
+  });
+  manifest<IRoleBinding>(scope, `${id}RoleBinding`, {
+    apiVersion: RBAC, kind: 'RoleBinding', metadata: meta(plan, component, o.bindingName, o.namespace),
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: o.roleName },
+    subjects: [{ kind: 'ServiceAccount', name: o.serviceAccount, namespace: o.serviceAccountNamespace }],
+  });
+}
+
+/** A ClusterRole and its ClusterRoleBinding to one service account. */
+export function clusterRoleWithBinding(scope: Construct, id: string, plan: ResolvedArgoWorkflows, component: Component | string, o: {
+  roleName: string; bindingName: string; serviceAccount: string; serviceAccountNamespace: string; rules: PolicyRule[];
+}): void {
+  manifest<IClusterRole>(scope, `${id}ClusterRole`, {
+    apiVersion: RBAC, kind: 'ClusterRole', metadata: meta(plan, component, o.roleName), rules: o.rules,
+  });
+  manifest<IClusterRoleBinding>(scope, `${id}ClusterRoleBinding`, {
+    apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: meta(plan, component, o.bindingName),
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: o.roleName },
+    subjects: [{ kind: 'ServiceAccount', name: o.serviceAccount, namespace: o.serviceAccountNamespace }],
+  });
+}
+
+/**
+ * The controller's RBAC. Cluster install: ClusterRole `argo-cluster-role` plus Role `argo-role`
+ * (leases, named Secrets) in the install namespace. Namespaced install: Roles only, split between
+ * the install namespace and the managed namespace when they differ.
+ */
+export class ControllerRbac extends Construct {
+  constructor(scope: Construct, id: string, props: RbacProps) {
+    super(scope, id);
+    const { plan } = props;
+    const ns = plan.namespace;
+    const sa = { serviceAccount: 'argo', serviceAccountNamespace: ns };
+    const names = { roleName: 'argo-role', bindingName: 'argo-binding' };
+    const local = [...LEASE_RULES, ...secretReadRules(plan.controllerSecrets)];
+    if (plan.scope === InstallScope.CLUSTER) {
+      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: local });
+      clusterRoleWithBinding(this, 'Cluster', plan, Component.CONTROLLER, {
+        roleName: 'argo-cluster-role', bindingName: 'argo-binding', ...sa, rules: controllerWorkloadRules(true),
+      });
+      for (const { suffix, rules } of AGGREGATE_ROLES) {
+        manifest<IClusterRole>(this, `Aggregate-${suffix}`, {
+          apiVersion: RBAC, kind: 'ClusterRole',
+          metadata: meta(plan, Component.CONTROLLER, `argo-aggregate-to-${suffix}`, undefined, {
+            labels: { [`rbac.authorization.k8s.io/aggregate-to-${suffix}`]: 'true' },
+          }),
+          rules,
+        });
+      }
+    } else if (!plan.managedNamespace) {
+      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...controllerWorkloadRules(false)] });
+    } else {
+      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, CONFIGMAP_READ] });
+      roleWithBinding(this, 'Managed', plan, Component.CONTROLLER, { ...names, ...sa, namespace: plan.managedNamespace, rules: controllerWorkloadRules(false) });
+    }
+  }
+}
+
+/**
+ * argo-server's RBAC. Cluster install: ClusterRole `argo-server-cluster-role` without any Secret
+ * access, plus Role `argo-server-role` for the named Secrets it reads. Namespaced: Roles only.
+ */
+export class ServerRbac extends Construct {
+  constructor(scope: Construct, id: string, props: RbacProps) {
+    super(scope, id);
+    const { plan } = props;
+    const ns = plan.namespace;
+    const sa = { serviceAccount: 'argo-server', serviceAccountNamespace: ns };
+    const names = { roleName: 'argo-server-role', bindingName: 'argo-server-binding' };
+    const secrets = secretReadRules(plan.serverSecrets);
+    if (plan.scope === InstallScope.CLUSTER) {
+      if (secrets.length) roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: secrets });
+      clusterRoleWithBinding(this, 'Cluster', plan, Component.SERVER, {
+        roleName: 'argo-server-cluster-role', bindingName: 'argo-server-binding', ...sa, rules: serverWorkloadRules(true),
+      });
+    } else if (!plan.managedNamespace) {
+      roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...serverWorkloadRules(false), ...secrets] });
+    } else {
+      roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [CONFIGMAP_READ, ...secrets] });
+      roleWithBinding(this, 'Managed', plan, Component.SERVER, { ...names, ...sa, namespace: plan.managedNamespace, rules: serverWorkloadRules(false) });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Construct } from 'constructs';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { ResolvedArgoWorkflows, ResolvedWorkflowNamespace } from '../config/resolve';
+import { Component, manifest, meta } from './_meta';
+import { AGENT_RULES, ARTIFACT_GC_RULES, EXECUTOR_RULES } from './_rbac-rules';
+import { roleWithBinding } from './rbac';
+
+export interface WorkflowNamespaceProps {
+  readonly plan: ResolvedArgoWorkflows;
+  readonly namespace: ResolvedWorkflowNamespace;
+}
+
+/**
+ * What one namespace needs to run workflows: the workflow ServiceAccount, Role `executor`
+ * (workflowtaskresults create, patch) bound to it, and the `agent` and `artifactgc` Roles when
+ * those features are on. The Namespace object itself is created by ArgoWorkflows when asked.
+ */
+export class WorkflowNamespace extends Construct {
+  constructor(scope: Construct, id: string, props: WorkflowNamespaceProps) {
+    super(scope, id);
+    const { plan, namespace: n } = props;
+    const sa = n.serviceAccountName;
+    const annotations = Object.keys(n.serviceAccountAnnotations).length ? { annotations: n.serviceAccountAnnotations } : {};
+    manifest<IServiceAccount>(this, 'ServiceAccount', {
+      apiVersion: 'v1', kind: 'ServiceAccount',
+      metadata: meta(plan, Component.WORKFLOW_NAMESPACE, sa, n.name, annotations),
+    });
+    const bind = (id2: string, role: string, rules: typeof EXECUTOR_RULES) => roleWithBinding(this, id2, plan, Component.WORKFLOW_NAMESPACE, {
+      roleName: role, bindingName: `${role}-${sa}`, namespace: n.name, serviceAccount: sa, serviceAccountNamespace: n.name, rules,
+    });
+    bind('Executor', 'executor', EXECUTOR_RULES);
+    if (n.agent) bind('Agent', 'agent', AGENT_RULES);
+    if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
+  }
+}
