@@ -117,11 +117,11 @@ const WORKFLOW_SPEC = obj({
     strategy: oneOf('', 'OnPodCompletion', 'OnPodSuccess', 'OnWorkflowCompletion', 'OnWorkflowSuccess'),
     labelSelector: LABEL_SELECTOR, deleteDelayDuration: duration,
   }),
-  podPriorityClassName: str, podPriority: int, hostAliases: k8s, securityContext: k8s, podSpecPatch: str,
+  podPriorityClassName: str, hostAliases: k8s, securityContext: k8s, podSpecPatch: str,
   podDisruptionBudget: obj({ minAvailable: intOrString, maxUnavailable: intOrString, selector: LABEL_SELECTOR, unhealthyPodEvictionPolicy: str }),
   metrics: k8s, shutdown: str, workflowTemplateRef: k8s, synchronization: k8s, volumeClaimGC: k8s, retryStrategy: k8s,
   podMetadata: METADATA, templateDefaults: k8s, archiveLogs: bool, hooks: k8s, workflowMetadata: k8s,
-  artifactGC: k8s, priorityClassName: str,
+  artifactGC: k8s, podResources: obj({ limits: mapOf(intOrString), requests: mapOf(intOrString), claims: k8s }), resourceClaims: k8s,
 });
 
 /** Argo v4.1.2's `Config`: the 31 top-level keys and everything under them. */
@@ -148,7 +148,7 @@ export const CONTROLLER_CONFIG: Shape = obj({
     url: str, target: str,
   }, ['name', 'scope', 'url'])),
   columns: listOf(obj({ name: str, type: oneOf('label', 'annotation'), key: str }, ['name', 'type', 'key'])),
-  workflowDefaults: obj({ metadata: METADATA, spec: WORKFLOW_SPEC }),
+  workflowDefaults: obj({ apiVersion: str, kind: str, metadata: METADATA, spec: WORKFLOW_SPEC }),
   podSpecLogStrategy: obj({ failedPod: bool, allPods: bool }),
   podGCGracePeriodSeconds: int,
   podGCDeleteDelayDuration: duration,
@@ -176,8 +176,11 @@ export const CONTROLLER_CONFIG: Shape = obj({
 /** The top-level keys Argo v4.1.2 knows, in Argo's order. */
 export const CONTROLLER_CONFIG_KEYS: readonly string[] = Object.keys((CONTROLLER_CONFIG as { fields: object }).fields);
 
-/** Argo's `config.TTL`: a whole number with one unit d/h/m/s, or a Go duration in ns/us/µs/ms. */
-export const TTL_PATTERN = /^(\d+[dhms]|\d+(\.\d+)?(ns|us|µs|ms))$/;
+/**
+ * Argo's `config.TTL`: a whole number with exactly one unit d, h, m or s. Argo checks the suffix
+ * before Go's duration parser, so "1h30m", "1.5h" and even "500ms" are rejected.
+ */
+export const TTL_PATTERN = /^\d+[dhms]$/;
 /** A Go `time.Duration` string such as `5s`, `1m30s` or `250ms`. */
 export const GO_DURATION_PATTERN = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
 
@@ -187,7 +190,7 @@ const describe = (shape: Shape): string => {
     case 'int': return 'a whole number';
     case 'number': return 'a number';
     case 'bool': return 'true or false';
-    case 'ttl': return 'a single-unit duration like "30d", "12h", "10m" or "0s" (compound values such as "1h30m" make the controller exit)';
+    case 'ttl': return 'a whole number with one unit d, h, m or s, like "30d", "12h", "10m" or "0s" (compound or fractional values such as "1h30m" make the controller exit)';
     case 'duration': return 'a Go duration like "5s" or "1m30s"';
     case 'intOrString': return 'a number or a string';
     case 'enum': return `one of ${shape.values.map((v) => JSON.stringify(v)).join(', ')}`;

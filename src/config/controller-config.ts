@@ -356,7 +356,6 @@ export interface WorkflowDefaultsSpec {
   readonly tolerations?: Toleration[];
   readonly affinity?: Affinity;
   readonly imagePullSecrets?: LocalObjectReference[];
-  readonly priorityClassName?: string;
   readonly podPriorityClassName?: string;
   readonly schedulerName?: string;
   readonly podDisruptionBudget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string };
