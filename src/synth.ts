@@ -13,9 +13,14 @@ import { ValidationError } from './config/errors';
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {
   namespaces: '00-namespaces',
   crds: '01-crds',
+  credentials: '05-credentials',
+  postgres: '06-postgres',
+  mysql: '06-mysql',
+  minio: '07-minio',
   'workflow-controller': '10-workflow-controller',
   'argo-server': '20-argo-server',
   'workflow-namespace': '30-workflow-namespaces',
+  'artifact-repositories': '31-artifact-repositories',
 };
 
 /** Runs every construct's validations and throws one error listing them all, with construct paths. */

@@ -10,6 +10,11 @@ export enum Component {
   CONTROLLER = 'workflow-controller',
   SERVER = 'argo-server',
   WORKFLOW_NAMESPACE = 'workflow-namespace',
+  CREDENTIALS = 'credentials',
+  POSTGRES = 'postgres',
+  MYSQL = 'mysql',
+  MINIO = 'minio',
+  ARTIFACT_REPOSITORIES = 'artifact-repositories',
 }
 
 /** A Kubernetes manifest as plain JSON (typed with kubernetes-models interfaces at each call site). */
