@@ -1,7 +1,11 @@
 import { stringify, parse } from 'yaml';
 import { ValidationError } from './errors';
 
-const YAML_OPTIONS = { sortMapEntries: true, lineWidth: 0 } as const;
+/**
+ * Argo parses with go-yaml (YAML 1.1), where `yes`, `no`, `on` and `off` are booleans: render as
+ * YAML 1.1 so such strings are quoted.
+ */
+const YAML_OPTIONS = { sortMapEntries: true, lineWidth: 0, version: '1.1' } as const;
 
 /** Drops `undefined` (recursively) so that omitted options are not rendered. */
 export function prune<T>(value: T): T {
@@ -22,8 +26,12 @@ export function prune<T>(value: T): T {
 export function renderConfigMapData(config: object): Record<string, string> {
   const data: Record<string, string> = {};
   for (const [key, value] of Object.entries(prune(config)).sort(([a], [b]) => a.localeCompare(b))) {
-    // A one-line result (`"10"`, `true`, `{}`) is inlined by Argo as `key: value`, which parses the same.
-    data[key] = stringify(value, YAML_OPTIONS).replace(/\n$/, '');
+    // Argo inlines a one-line value as `key: value`. That is right for scalars, `{}` and `[]`, but a
+    // non-empty object or list must stay multi-line (`secure: false\n`), or `metricsConfig: secure: false`
+    // would be invalid YAML and the controller would exit.
+    const text = stringify(value, YAML_OPTIONS);
+    const block = typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+    data[key] = block ? text : text.replace(/\n$/, '');
   }
   return data;
 }
@@ -42,7 +50,7 @@ export function parseConfigMapData(data: Record<string, string>): Record<string,
   const keys = Object.keys(data);
   if (keys.includes('config')) {
     if (keys.length !== 1) throw new ValidationError('workflow-controller-configmap has a "config" key next to other keys: Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
-    return (parse(data.config) ?? {}) as Record<string, unknown>;
+    return (parse(data.config, { version: '1.1' }) ?? {}) as Record<string, unknown>;
   }
   const lines: string[] = [];
   for (const [k, v] of Object.entries(data)) {
@@ -53,5 +61,5 @@ export function parseConfigMapData(data: Record<string, string>): Record<string,
       lines.push(`${k}: ${v}`);
     }
   }
-  return (parse(lines.join('\n'), { uniqueKeys: true }) ?? {}) as Record<string, unknown>;
+  return (parse(lines.join('\n'), { uniqueKeys: true, version: '1.1' }) ?? {}) as Record<string, unknown>;
 }

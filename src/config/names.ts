@@ -45,7 +45,7 @@ function checkKey(option: string, key: string, what: string): void {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if ((prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_KEY_NAME.test(name)) {
-    throw invalid(`${option} key`, key, `an ${what} key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and "."`, `rename the ${what} key`);
+    throw invalid(`${option} key`, key, `${what === 'annotation' ? 'an' : 'a'} ${what} key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and "."`, `rename the ${what} key`);
   }
 }
 

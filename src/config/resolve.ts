@@ -3,6 +3,7 @@
  * The cdk8s constructs and the Pulumi components both call it, so every rule lives here once and is
  * checked before anything is built or written.
  */
+import { isIP } from 'node:net';
 import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { ControllerConfig, SecretKeySelector } from './controller-config';
@@ -100,6 +101,21 @@ function checkPositiveInt(option: string, value: unknown, min: number, fix: stri
 
 function checkBool(option: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');
+}
+
+/** The crdinstaller image is published from v4.0.9 on. */
+function crdInstallerExists(version: string): boolean {
+  const [minor, patch] = version.slice(1).split('.').slice(1).map(Number);
+  return minor > 0 || patch >= 9;
+}
+
+/** An IPv4 or IPv6 CIDR with a prefix in range. */
+function isCidr(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [ip, prefix, ...rest] = value.split('/');
+  const family = isIP(ip);
+  if (rest.length || !family || !/^\d{1,3}$/.test(prefix ?? '')) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -231,7 +247,7 @@ function resolveServer(o: ArgoServerOptions | undefined, ctx: { scope: InstallSc
   const secure = o?.secure ?? true;
   const baseHref = o?.baseHref ?? '/';
   if (typeof baseHref !== 'string' || !/^\/([^\s/?#]+\/)*$/.test(baseHref)) {
-    const path = String(baseHref).replace(/^\/+|\/+$/g, '');
+    const path = String(baseHref).replace(/\s+/g, '').split('/').filter(Boolean).join('/');
     throw invalid('server.baseHref', baseHref, 'it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it)',
       `use ${JSON.stringify(path ? `/${path}/` : '/')}`);
   }
@@ -260,7 +276,7 @@ function resolveServer(o: ArgoServerOptions | undefined, ctx: { scope: InstallSc
       throw conflict(`server.loadBalancerSourceRanges is set but server.serviceType is ${JSON.stringify(serviceType)}: source ranges only apply to a LoadBalancer Service`, 'set server.serviceType to ServiceType.LOAD_BALANCER or remove loadBalancerSourceRanges');
     }
     for (const cidr of o.loadBalancerSourceRanges) {
-      if (typeof cidr !== 'string' || !/^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/.test(cidr)) {
+      if (!isCidr(cidr)) {
         throw invalid('server.loadBalancerSourceRanges', cidr, 'each entry must be a CIDR such as "203.0.113.0/24"', 'write the range in CIDR notation');
       }
     }
@@ -327,6 +343,10 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const crds = props.crds ?? CrdMode.INSTALLER;
   checkEnum('crds', crds, CrdMode, 'use CrdMode.INSTALLER, CrdMode.MINIMAL or CrdMode.NONE');
   validateLabels('labels', props.labels);
+  if (crds === CrdMode.INSTALLER && props.images?.crdInstaller === undefined && !crdInstallerExists(version)) {
+    throw conflict(`version "${version}" has no argo-workflows-crdinstaller image (it exists from v4.0.9 on), which crds: CrdMode.INSTALLER runs`,
+      'use version "v4.0.9" or later, set crds to CrdMode.MINIMAL or CrdMode.NONE, or give images.crdInstaller');
+  }
 
   let managedNamespace: string | undefined;
   if (props.managedNamespace !== undefined) {
