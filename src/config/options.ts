@@ -34,7 +34,7 @@ export enum AuthMode {
   SSO = 'sso',
 }
 
-/** Minimum TLS version of argo-server and the controller metrics endpoint (`TLS_MIN_VERSION`). */
+/** Minimum TLS version of argo-server (`TLS_MIN_VERSION`). */
 export enum TlsVersion {
   /** TLS 1.2 (Go's `tls.VersionTLS12`, 771). */
   TLS_1_2 = 771,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { ICustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
 import { CrdMode } from '../config/options';
 import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES, ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
@@ -15,8 +17,19 @@ export interface CrdsProps {
   readonly plan: ResolvedArgoWorkflows;
 }
 
-/** The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable one. */
-export const crdInstallerJobName = (version: string) => `${CRD_INSTALLER_NAME}-${version.replace(/\./g, '-')}`;
+/** Argo CD applies the installer and its RBAC before everything else (namespaces come at -20). */
+export const CRD_INSTALLER_SYNC_WAVE = '-10';
+
+/**
+ * The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable
+ * one. A non-default image (a digest or a mirror) adds the first 8 hex digits of its sha256, for
+ * the same reason.
+ */
+export function crdInstallerJobName(version: string, image?: string, defaultImage?: string): string {
+  const base = `${CRD_INSTALLER_NAME}-${version.replace(/\./g, '-')}`;
+  if (image === undefined || image === defaultImage) return base;
+  return `${base}-${createHash('sha256').update(image).digest('hex').slice(0, 8)}`;
+}
 
 /**
  * The eight Argo CRDs. `INSTALLER`: a Job runs the official crdinstaller image, which applies the
@@ -62,7 +75,7 @@ export class Crds extends Construct {
 
   private installer(plan: ResolvedArgoWorkflows): void {
     const ns = plan.namespace;
-    const syncWave = { 'argocd.argoproj.io/sync-wave': '-10' };
+    const syncWave = { 'argocd.argoproj.io/sync-wave': CRD_INSTALLER_SYNC_WAVE };
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(plan, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
@@ -72,6 +85,7 @@ export class Crds extends Construct {
       bindingName: CRD_INSTALLER_NAME,
       serviceAccount: CRD_INSTALLER_NAME,
       serviceAccountNamespace: ns,
+      annotations: syncWave,
       rules: [
         { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create'] },
         {
@@ -84,7 +98,7 @@ export class Crds extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version), ns, { annotations: { ...syncWave } }),
+      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version, plan.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${plan.version}`), ns, { annotations: { ...syncWave } }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,

@@ -4,6 +4,9 @@ import { PodSecurityLevel } from '../config/options';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
 
+/** Argo CD creates namespaces before anything else (the CRD installer is at -10). */
+export const NAMESPACE_SYNC_WAVE = '-20';
+
 export interface NamespaceProps {
   readonly plan: ResolvedArgoWorkflows;
   readonly name: string;
@@ -20,6 +23,7 @@ export class Namespace extends Construct {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: meta(props.plan, Component.NAMESPACES, props.name, undefined, {
+        annotations: { 'argocd.argoproj.io/sync-wave': NAMESPACE_SYNC_WAVE },
         labels: {
           'kubernetes.io/metadata.name': props.name,
           'pod-security.kubernetes.io/enforce': level,

@@ -34,12 +34,14 @@ export function roleWithBinding(scope: Construct, id: string, plan: ResolvedArgo
 /** A ClusterRole and its ClusterRoleBinding to one service account. */
 export function clusterRoleWithBinding(scope: Construct, id: string, plan: ResolvedArgoWorkflows, component: Component | string, o: {
   roleName: string; bindingName: string; serviceAccount: string; serviceAccountNamespace: string; rules: PolicyRule[];
+  annotations?: Record<string, string>;
 }): void {
+  const extra = o.annotations ? { annotations: { ...o.annotations } } : {};
   manifest<IClusterRole>(scope, `${id}ClusterRole`, {
-    apiVersion: RBAC, kind: 'ClusterRole', metadata: meta(plan, component, o.roleName), rules: o.rules,
+    apiVersion: RBAC, kind: 'ClusterRole', metadata: meta(plan, component, o.roleName, undefined, extra), rules: o.rules,
   });
   manifest<IClusterRoleBinding>(scope, `${id}ClusterRoleBinding`, {
-    apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: meta(plan, component, o.bindingName),
+    apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: meta(plan, component, o.bindingName, undefined, extra),
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: o.roleName },
     subjects: [{ kind: 'ServiceAccount', name: o.serviceAccount, namespace: o.serviceAccountNamespace }],
   });

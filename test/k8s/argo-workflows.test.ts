@@ -1,0 +1,173 @@
+import { Testing } from 'cdk8s';
+import type { ArgoWorkflowsProps } from '../../src/config/options';
+import { CrdMode, InstallScope } from '../../src/config/options';
+import { ValidationError } from '../../src/config/errors';
+import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
+import { COMPONENT_FILES } from '../../src/synth';
+import { find, key, ofKind, synthObjects } from '../util';
+
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'CustomResourceDefinition']);
+
+/** A configuration that turns every construct on. */
+const EVERYTHING: ArgoWorkflowsProps = {
+  crds: CrdMode.MINIMAL,
+  controller: {
+    replicas: 2,
+    config: {
+      persistence: {
+        postgresql: {
+          host: 'postgres', port: 5432, database: 'postgres', tableName: 'argo_workflows',
+          userNameSecret: { name: 'argo-postgres-config', key: 'username' }, passwordSecret: { name: 'argo-postgres-config', key: 'password' },
+        },
+      },
+    },
+  },
+  server: { replicas: 2 },
+  workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', agent: true, artifactGC: true }],
+};
+
+describe('server.enabled: false', () => {
+  const objs = synthObjects({ server: { enabled: false } });
+
+  test('no argo-server object at all', () => {
+    expect(objs.filter((o) => o.metadata.name.startsWith('argo-server')).map(key)).toEqual([]);
+    expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'argo-server').map(key)).toEqual([]);
+    expect(ofKind(objs, 'Service')).toEqual([]);
+    expect(ofKind(objs, 'Deployment').map(key)).toEqual(['Deployment argo/workflow-controller']);
+    expect(JSON.stringify(objs)).not.toContain('argo-server');
+  });
+
+  test('the construct exposes no server', () => {
+    const chart = Testing.chart();
+    const aw = new ArgoWorkflows(chart, 'argo', { server: { enabled: false } });
+    expect(aw.server).toBeUndefined();
+    expect(aw.plan.server).toBeUndefined();
+  });
+
+  test('the controller is unchanged', () => {
+    const withServer = synthObjects();
+    for (const o of objs) expect(find(withServer, o.kind, o.metadata.name, o.metadata.namespace)).toEqual(o);
+  });
+});
+
+describe.each<[string, ArgoWorkflowsProps]>([
+  ['cluster', { namespace: 'ops', workflowNamespaces: [{ name: 'ops' }] }],
+  ['cluster, everything', { ...EVERYTHING, namespace: 'ops', workflowNamespaces: [{ name: 'ops', agent: true }] }],
+  ['namespaced', { namespace: 'ops', scope: InstallScope.NAMESPACED, workflowNamespaces: [{ name: 'ops' }] }],
+])('custom namespace "ops" (%s)', (_name, props) => {
+  const objs = synthObjects(props);
+
+  test('every namespaced object is in "ops"; cluster-scoped objects have no namespace', () => {
+    for (const o of objs) {
+      if (CLUSTER_SCOPED.has(o.kind)) expect([key(o), o.metadata.namespace]).toEqual([key(o), undefined]);
+      else expect([key(o), o.metadata.namespace]).toEqual([key(o), 'ops']);
+    }
+  });
+
+  test('the namespace "argo" appears nowhere', () => {
+    const text = JSON.stringify(objs);
+    expect(text).not.toMatch(/"namespace":"argo"/);
+    expect(ofKind(objs, 'Namespace').map(key)).toEqual(['Namespace ops']);
+    for (const o of objs) for (const s of o.subjects ?? []) expect(s.namespace).toBe('ops');
+  });
+});
+
+describe('labels option', () => {
+  const labels = { team: 'data', 'example.com/cost-center': 'cc-42' };
+
+  test.each<[string, ArgoWorkflowsProps]>([
+    ['defaults', {}],
+    ['everything', EVERYTHING],
+    ['namespaced with managed namespace', { scope: InstallScope.NAMESPACED, managedNamespace: 'wf', workflowNamespaces: [{ name: 'wf', agent: true, artifactGC: true }] }],
+  ])('reaches every object (%s)', (_name, props) => {
+    const objs = synthObjects({ ...props, labels });
+    expect(objs.length).toBeGreaterThan(10);
+    for (const o of objs) expect([key(o), o.metadata.labels]).toEqual([key(o), expect.objectContaining(labels)]);
+  });
+
+  test('does not override argo-stack\'s own labels', () => {
+    const objs = synthObjects({ labels: { 'app.kubernetes.io/part-of': 'other', 'app.kubernetes.io/component': 'x' } });
+    for (const o of objs) {
+      expect(o.metadata.labels?.['app.kubernetes.io/part-of']).toBe('argo-workflows');
+      expect(Object.keys(COMPONENT_FILES)).toContain(o.metadata.labels?.['app.kubernetes.io/component']);
+    }
+  });
+});
+
+describe('whole install', () => {
+  test.each<[string, ArgoWorkflowsProps]>([
+    ['defaults', {}],
+    ['everything', EVERYTHING],
+    ['namespaced', { scope: InstallScope.NAMESPACED, managedNamespace: 'wf', workflowNamespaces: [{ name: 'wf' }] }],
+  ])('every object has a known component label and a unique kind/namespace/name (%s)', (_name, props) => {
+    const objs = synthObjects(props);
+    for (const o of objs) expect([key(o), Object.keys(COMPONENT_FILES).includes(o.metadata.labels?.['app.kubernetes.io/component'] ?? '')]).toEqual([key(o), true]);
+    const keys = objs.map(key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('everything on: the full inventory', () => {
+    expect(synthObjects(EVERYTHING).map(key)).toEqual([
+      'Namespace argo',
+      'Namespace team-a',
+      'CustomResourceDefinition clusterworkflowtemplates.argoproj.io',
+      'CustomResourceDefinition cronworkflows.argoproj.io',
+      'CustomResourceDefinition workflowartifactgctasks.argoproj.io',
+      'CustomResourceDefinition workfloweventbindings.argoproj.io',
+      'CustomResourceDefinition workflows.argoproj.io',
+      'CustomResourceDefinition workflowtaskresults.argoproj.io',
+      'CustomResourceDefinition workflowtasksets.argoproj.io',
+      'CustomResourceDefinition workflowtemplates.argoproj.io',
+      'ServiceAccount argo/argo',
+      'Role argo/argo-role',
+      'RoleBinding argo/argo-binding',
+      'ClusterRole argo-cluster-role',
+      'ClusterRoleBinding argo-binding',
+      'ClusterRole argo-aggregate-to-admin',
+      'ClusterRole argo-aggregate-to-edit',
+      'ClusterRole argo-aggregate-to-view',
+      'ConfigMap argo/workflow-controller-configmap',
+      'PriorityClass workflow-controller',
+      'Deployment argo/workflow-controller',
+      'PodDisruptionBudget argo/workflow-controller',
+      'ServiceAccount argo/argo-server',
+      'Role argo/argo-server-role',
+      'RoleBinding argo/argo-server-binding',
+      'ClusterRole argo-server-cluster-role',
+      'ClusterRoleBinding argo-server-binding',
+      'Service argo/argo-server',
+      'Deployment argo/argo-server',
+      'PodDisruptionBudget argo/argo-server',
+      'ServiceAccount argo/argo-workflow',
+      'Role argo/executor',
+      'RoleBinding argo/executor-argo-workflow',
+      'Role argo/agent',
+      'RoleBinding argo/agent-argo-workflow',
+      'Role argo/artifactgc',
+      'RoleBinding argo/artifactgc-argo-workflow',
+      'ServiceAccount team-a/argo-workflow',
+      'Role team-a/executor',
+      'RoleBinding team-a/executor-argo-workflow',
+      'Role team-a/agent',
+      'RoleBinding team-a/agent-argo-workflow',
+      'Role team-a/artifactgc',
+      'RoleBinding team-a/artifactgc-argo-workflow',
+    ]);
+  });
+
+  test('invalid options throw a ValidationError while constructing, before anything is synthesized', () => {
+    const chart = Testing.chart();
+    expect(() => new ArgoWorkflows(chart, 'argo', { namespace: 'Argo_NS' })).toThrow(new ValidationError(
+      'namespace "Argo_NS" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "argo-ns"',
+    ));
+    expect(() => new ArgoWorkflows(Testing.chart(), 'argo', { namespace: 'Argo_NS' })).toThrow(ValidationError);
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test('the plan is exposed, with every default resolved', () => {
+    const aw = new ArgoWorkflows(Testing.chart(), 'argo');
+    expect(aw.plan).toMatchObject({ namespace: 'argo', createNamespace: true, version: 'v4.1.2', scope: 'cluster', crds: 'installer', labels: {}, workflowNamespaces: [] });
+    expect(aw.server).toBeDefined();
+    expect(aw.controller.configMap.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,174 @@
+import { Testing } from 'cdk8s';
+import { InstallScope, PodSecurityLevel } from '../../src/config/options';
+import { resolveArgoWorkflows } from '../../src/config/resolve';
+import { WorkflowNamespace } from '../../src/k8s/workflow-namespace';
+import { find, K8sObject, key, ofKind, stdLabels, synthObjects } from '../util';
+
+const LABELS = stdLabels('workflow-namespace');
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const ofComponent = (objs: K8sObject[]) => objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'workflow-namespace');
+
+describe('a workflow namespace with defaults', () => {
+  const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a' }] });
+
+  test('objects: ServiceAccount, executor Role and RoleBinding only', () => {
+    expect(ofComponent(objs).map(key)).toEqual([
+      'ServiceAccount team-a/argo-workflow',
+      'Role team-a/executor',
+      'RoleBinding team-a/executor-argo-workflow',
+    ]);
+  });
+
+  test('ServiceAccount argo-workflow, no annotations', () => {
+    expect(find(objs, 'ServiceAccount', 'argo-workflow', 'team-a')).toEqual({
+      apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'argo-workflow', namespace: 'team-a', labels: LABELS },
+    });
+  });
+
+  test('Role executor: workflowtaskresults create and patch, nothing else', () => {
+    expect(find(objs, 'Role', 'executor', 'team-a')).toEqual({
+      apiVersion: RBAC, kind: 'Role', metadata: { name: 'executor', namespace: 'team-a', labels: LABELS },
+      rules: [{ apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['create', 'patch'] }],
+    });
+  });
+
+  test('RoleBinding executor-argo-workflow binds the workflow ServiceAccount of that namespace', () => {
+    expect(find(objs, 'RoleBinding', 'executor-argo-workflow', 'team-a')).toEqual({
+      apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'executor-argo-workflow', namespace: 'team-a', labels: LABELS },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'executor' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
+    });
+  });
+
+  test('the Namespace is created with Pod Security restricted labels', () => {
+    expect(find(objs, 'Namespace', 'team-a')).toEqual({
+      apiVersion: 'v1', kind: 'Namespace',
+      metadata: {
+        name: 'team-a',
+        annotations: { 'argocd.argoproj.io/sync-wave': '-20' },
+        labels: {
+          ...stdLabels('namespaces'),
+          'kubernetes.io/metadata.name': 'team-a',
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/audit': 'restricted',
+          'pod-security.kubernetes.io/warn': 'restricted',
+        },
+      },
+    });
+  });
+
+  test('no agent or artifactgc Role', () => {
+    expect(objs.filter((o) => /^(agent|artifactgc)/.test(o.metadata.name))).toEqual([]);
+  });
+});
+
+describe('workflow namespace options', () => {
+  test('agent: Role agent (workflowtasksets list/watch, workflowtasksets/status patch) and its binding', () => {
+    const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', agent: true }] });
+    expect(ofComponent(objs).map(key)).toEqual([
+      'ServiceAccount team-a/argo-workflow',
+      'Role team-a/executor',
+      'RoleBinding team-a/executor-argo-workflow',
+      'Role team-a/agent',
+      'RoleBinding team-a/agent-argo-workflow',
+    ]);
+    expect(find(objs, 'Role', 'agent', 'team-a').rules).toEqual([
+      { apiGroups: ['argoproj.io'], resources: ['workflowtasksets'], verbs: ['list', 'watch'] },
+      { apiGroups: ['argoproj.io'], resources: ['workflowtasksets/status'], verbs: ['patch'] },
+    ]);
+    expect(find(objs, 'RoleBinding', 'agent-argo-workflow', 'team-a')).toMatchObject({
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'agent' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
+    });
+  });
+
+  test('artifactGC: Role artifactgc (workflowartifactgctasks list/watch, status patch) and its binding', () => {
+    const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', artifactGC: true }] });
+    expect(ofComponent(objs).map(key)).toEqual([
+      'ServiceAccount team-a/argo-workflow',
+      'Role team-a/executor',
+      'RoleBinding team-a/executor-argo-workflow',
+      'Role team-a/artifactgc',
+      'RoleBinding team-a/artifactgc-argo-workflow',
+    ]);
+    expect(find(objs, 'Role', 'artifactgc', 'team-a').rules).toEqual([
+      { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks'], verbs: ['list', 'watch'] },
+      { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks/status'], verbs: ['patch'] },
+    ]);
+    expect(find(objs, 'RoleBinding', 'artifactgc-argo-workflow', 'team-a')).toMatchObject({
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'artifactgc' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
+    });
+  });
+
+  test('custom service account name and annotations', () => {
+    const objs = synthObjects({
+      workflowNamespaces: [{ name: 'team-a', serviceAccountName: 'runner', serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/runner' } }],
+    });
+    expect(find(objs, 'ServiceAccount', 'runner', 'team-a')).toEqual({
+      apiVersion: 'v1', kind: 'ServiceAccount',
+      metadata: { name: 'runner', namespace: 'team-a', labels: LABELS, annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/runner' } },
+    });
+    expect(find(objs, 'RoleBinding', 'executor-runner', 'team-a').subjects).toEqual([{ kind: 'ServiceAccount', name: 'runner', namespace: 'team-a' }]);
+    expect(objs.filter((o) => o.metadata.name === 'argo-workflow')).toEqual([]);
+  });
+
+  test('podSecurity baseline labels the created Namespace baseline', () => {
+    const ns = find(synthObjects({ workflowNamespaces: [{ name: 'team-a', podSecurity: PodSecurityLevel.BASELINE }] }), 'Namespace', 'team-a');
+    expect(ns.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/audit': 'baseline',
+      'pod-security.kubernetes.io/warn': 'baseline',
+    });
+  });
+
+  test('create: false: no Namespace, but the ServiceAccount and RBAC', () => {
+    const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', create: false }] });
+    expect(objs.filter((o) => o.kind === 'Namespace').map(key)).toEqual(['Namespace argo']);
+    expect(ofComponent(objs)).toHaveLength(3);
+  });
+
+  test('the install namespace as a workflow namespace is not created twice', () => {
+    const objs = synthObjects({ workflowNamespaces: [{ name: 'argo' }] });
+    expect(ofKind(objs, 'Namespace').map(key)).toEqual(['Namespace argo']);
+    expect(find(objs, 'Namespace', 'argo').metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    expect(ofComponent(objs).map(key)).toEqual([
+      'ServiceAccount argo/argo-workflow',
+      'Role argo/executor',
+      'RoleBinding argo/executor-argo-workflow',
+    ]);
+  });
+
+  test('createNamespace: false: the install namespace is created only when asked', () => {
+    expect(ofKind(synthObjects({ createNamespace: false, workflowNamespaces: [{ name: 'argo' }] }), 'Namespace')).toEqual([]);
+    expect(ofKind(synthObjects({ createNamespace: false, workflowNamespaces: [{ name: 'argo', create: true }] }), 'Namespace').map(key)).toEqual(['Namespace argo']);
+  });
+
+  test('several namespaces: one set of objects each, in the order given', () => {
+    const objs = synthObjects({ workflowNamespaces: [{ name: 'b' }, { name: 'a', agent: true }] });
+    expect(ofKind(objs, 'Namespace').map(key)).toEqual(['Namespace argo', 'Namespace b', 'Namespace a']);
+    expect(ofComponent(objs).map(key)).toEqual([
+      'ServiceAccount b/argo-workflow', 'Role b/executor', 'RoleBinding b/executor-argo-workflow',
+      'ServiceAccount a/argo-workflow', 'Role a/executor', 'RoleBinding a/executor-argo-workflow', 'Role a/agent', 'RoleBinding a/agent-argo-workflow',
+    ]);
+  });
+
+  test('namespaced install with a managed namespace: workflow objects live in the managed namespace', () => {
+    const objs = synthObjects({ scope: InstallScope.NAMESPACED, managedNamespace: 'wf', workflowNamespaces: [{ name: 'wf' }] });
+    expect(ofComponent(objs).map(key)).toEqual(['ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow']);
+    expect(ofKind(objs, 'Namespace').map(key)).toEqual(['Namespace argo', 'Namespace wf']);
+  });
+
+  test('the construct alone emits no Namespace', () => {
+    const chart = Testing.chart();
+    const plan = resolveArgoWorkflows({ workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }] });
+    new WorkflowNamespace(chart, 'wn', { plan, namespace: plan.workflowNamespaces[0] });
+    expect(Testing.synth(chart).map((o: K8sObject) => key(o))).toEqual([
+      'ServiceAccount team-a/argo-workflow',
+      'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
+      'Role team-a/agent', 'RoleBinding team-a/agent-argo-workflow',
+      'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-workflow',
+    ]);
+  });
+});

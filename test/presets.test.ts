@@ -1,0 +1,264 @@
+/**
+ * The presets of examples/ as shipped in dist/: Kubernetes schema validation of every object, the
+ * exact object inventory, a small digest snapshot, determinism, and dist/ being up to date.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Chart, Testing } from 'cdk8s';
+import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { parseAllDocuments } from 'yaml';
+import { PRESETS } from '../examples';
+import type { ArgoWorkflowsProps } from '../src/config/options';
+import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
+import { ArgoWorkflows } from '../src/k8s/argo-workflows';
+import { buildApp } from '../src/main';
+import { renderApp } from '../src/synth';
+import { K8sObject, key } from './util';
+
+const DIST = path.join(__dirname, '..', 'dist');
+const SOURCES = Object.fromEntries(PRESETS.map((p) => [p.name, p.source]));
+
+/** The kubernetes-models class of each `apiVersion kind` argo-stack emits. */
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  'v1 Namespace': Namespace,
+  'v1 ServiceAccount': ServiceAccount,
+  'v1 ConfigMap': ConfigMap,
+  'v1 Service': Service,
+  'apps/v1 Deployment': Deployment,
+  'batch/v1 Job': Job,
+  'policy/v1 PodDisruptionBudget': PodDisruptionBudget,
+  'scheduling.k8s.io/v1 PriorityClass': PriorityClass,
+  'rbac.authorization.k8s.io/v1 Role': Role,
+  'rbac.authorization.k8s.io/v1 RoleBinding': RoleBinding,
+  'rbac.authorization.k8s.io/v1 ClusterRole': ClusterRole,
+  'rbac.authorization.k8s.io/v1 ClusterRoleBinding': ClusterRoleBinding,
+  'apiextensions.k8s.io/v1 CustomResourceDefinition': CustomResourceDefinition,
+};
+
+/** Validates one object against the Kubernetes schema; throws on an unmapped kind or a schema error. */
+function validateObject(obj: K8sObject): void {
+  const model = MODELS[`${obj.apiVersion} ${obj.kind}`];
+  if (!model) throw new Error(`no kubernetes-models class for ${obj.apiVersion} ${obj.kind} (${key(obj)}): add it to MODELS`);
+  const instance = new model(obj as never);
+  try {
+    instance.validate();
+  } catch (e) {
+    throw new Error(`${key(obj)} is not a valid ${obj.kind}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Builds one preset into a fresh App and returns its chart. */
+function buildPreset(name: string): Chart {
+  const preset = PRESETS.find((p) => p.name === name);
+  if (!preset) throw new Error(`no preset ${name}`);
+  return preset.build(new App());
+}
+
+/** Renders every preset like `npm run synth` does. */
+const renderAll = () => renderApp(buildApp(), SOURCES);
+
+/** The rendered files of one preset, keyed by file name. */
+function presetFiles(all: Record<string, string>, name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(all).filter(([f]) => f.startsWith(`${name}/`)).map(([f, c]) => [f.slice(name.length + 1), c]));
+}
+
+const INVENTORY: Record<string, string[]> = {
+  'quick-start': [
+    'Namespace argo',
+    'ServiceAccount argo/argo-crd-installer',
+    'ClusterRole argo-crd-installer',
+    'ClusterRoleBinding argo-crd-installer',
+    'Job argo/argo-crd-installer-v4-1-2',
+    'ServiceAccount argo/argo',
+    'Role argo/argo-role',
+    'RoleBinding argo/argo-binding',
+    'ClusterRole argo-cluster-role',
+    'ClusterRoleBinding argo-binding',
+    'ClusterRole argo-aggregate-to-admin',
+    'ClusterRole argo-aggregate-to-edit',
+    'ClusterRole argo-aggregate-to-view',
+    'ConfigMap argo/workflow-controller-configmap',
+    'PriorityClass workflow-controller',
+    'Deployment argo/workflow-controller',
+    'ServiceAccount argo/argo-server',
+    'ClusterRole argo-server-cluster-role',
+    'ClusterRoleBinding argo-server-binding',
+    'Service argo/argo-server',
+    'Deployment argo/argo-server',
+    'ServiceAccount argo/argo-workflow',
+    'Role argo/executor',
+    'RoleBinding argo/executor-argo-workflow',
+  ],
+  cluster: [
+    'Namespace argo',
+    'ServiceAccount argo/argo-crd-installer',
+    'ClusterRole argo-crd-installer',
+    'ClusterRoleBinding argo-crd-installer',
+    'Job argo/argo-crd-installer-v4-1-2',
+    'ServiceAccount argo/argo',
+    'Role argo/argo-role',
+    'RoleBinding argo/argo-binding',
+    'ClusterRole argo-cluster-role',
+    'ClusterRoleBinding argo-binding',
+    'ClusterRole argo-aggregate-to-admin',
+    'ClusterRole argo-aggregate-to-edit',
+    'ClusterRole argo-aggregate-to-view',
+    'ConfigMap argo/workflow-controller-configmap',
+    'PriorityClass workflow-controller',
+    'Deployment argo/workflow-controller',
+    'ServiceAccount argo/argo-server',
+    'ClusterRole argo-server-cluster-role',
+    'ClusterRoleBinding argo-server-binding',
+    'Service argo/argo-server',
+    'Deployment argo/argo-server',
+  ],
+  namespaced: [
+    'Namespace argo',
+    'Namespace argo-workflows',
+    'ServiceAccount argo/argo-crd-installer',
+    'ClusterRole argo-crd-installer',
+    'ClusterRoleBinding argo-crd-installer',
+    'Job argo/argo-crd-installer-v4-1-2',
+    'ServiceAccount argo/argo',
+    'Role argo/argo-role',
+    'RoleBinding argo/argo-binding',
+    'Role argo-workflows/argo-role',
+    'RoleBinding argo-workflows/argo-binding',
+    'ConfigMap argo/workflow-controller-configmap',
+    'PriorityClass workflow-controller',
+    'Deployment argo/workflow-controller',
+    'ServiceAccount argo/argo-server',
+    'Role argo/argo-server-role',
+    'RoleBinding argo/argo-server-binding',
+    'Role argo-workflows/argo-server-role',
+    'RoleBinding argo-workflows/argo-server-binding',
+    'Service argo/argo-server',
+    'Deployment argo/argo-server',
+    'ServiceAccount argo-workflows/argo-workflow',
+    'Role argo-workflows/executor',
+    'RoleBinding argo-workflows/executor-argo-workflow',
+  ],
+};
+
+test('the presets are exactly quick-start, cluster and namespaced, each chart named after its dist/ folder', () => {
+  expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
+    ['quick-start', 'examples/quick-start.ts'],
+    ['cluster', 'examples/cluster.ts'],
+    ['namespaced', 'examples/namespaced.ts'],
+  ]);
+  for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
+  expect(buildApp().charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced']);
+});
+
+describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
+  const objs = buildPreset(name).toJson() as K8sObject[];
+
+  test('every object is valid against the Kubernetes schema (kubernetes-models)', () => {
+    expect(objs.length).toBeGreaterThan(0);
+    for (const o of objs) validateObject(o);
+  });
+
+  test('object inventory, exactly', () => {
+    expect(objs.map(key)).toEqual(INVENTORY[name]);
+  });
+
+  test('rendered files (digest snapshot)', () => {
+    const files = presetFiles(renderAll(), name);
+    const digest = Object.fromEntries(Object.entries(files).map(([f, c]) => [
+      f, `${c.split('\n').length - 1} lines, sha256:${createHash('sha256').update(c).digest('hex')}`,
+    ]));
+    expect(digest).toMatchSnapshot();
+  });
+
+  test('the rendered files parse back to exactly the objects of the chart', () => {
+    const files = presetFiles(renderAll(), name);
+    const parsed = Object.values(files).flatMap((c) => parseAllDocuments(c).map((d) => d.toJSON() as K8sObject));
+    expect(parsed.map(key).sort()).toEqual(objs.map(key).sort());
+    for (const o of parsed) expect(o).toEqual(objs.find((x) => key(x) === key(o)));
+  });
+
+  test('committed dist/ equals a fresh render', () => {
+    const fresh = presetFiles(renderAll(), name);
+    const dir = path.join(DIST, name);
+    const committed = Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+    expect(Object.keys(committed)).toEqual(Object.keys(fresh));
+    for (const f of Object.keys(fresh)) expect([f, committed[f]]).toEqual([f, fresh[f]]);
+  });
+});
+
+test('dist/ holds exactly one folder per preset', () => {
+  expect(fs.readdirSync(DIST).sort()).toEqual(PRESETS.map((p) => p.name).sort());
+});
+
+test('rendering is deterministic: two independent renders are byte-identical', () => {
+  const a = renderAll();
+  const b = renderAll();
+  expect(Object.keys(a)).toEqual(Object.keys(b));
+  for (const f of Object.keys(a)) expect(Buffer.from(a[f]).equals(Buffer.from(b[f]))).toBe(true);
+  const app = buildApp();
+  expect(renderApp(app, SOURCES)).toEqual(renderApp(app, SOURCES));
+});
+
+describe('schema validation beyond the presets', () => {
+  test.each<[string, ArgoWorkflowsProps]>([
+    ['minimal CRDs, PDBs, LoadBalancer, persistence, every workflow namespace feature', {
+      crds: CrdMode.MINIMAL,
+      controller: {
+        replicas: 2,
+        config: {
+          parallelism: 10,
+          persistence: {
+            archive: true,
+            postgresql: {
+              host: 'postgres', port: 5432, database: 'postgres', tableName: 'argo_workflows',
+              userNameSecret: { name: 'argo-postgres-config', key: 'username' }, passwordSecret: { name: 'argo-postgres-config', key: 'password' },
+            },
+          },
+        },
+      },
+      server: { replicas: 2, secure: false, serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/8'] },
+      workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' } }],
+      labels: { team: 'data' },
+    }],
+    ['namespaced, managed namespace, no CRDs, no server', {
+      scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'wf' }],
+    }],
+  ])('%s', (_name, props) => {
+    const chart = Testing.chart();
+    new ArgoWorkflows(chart, 'argo', props);
+    const objs = Testing.synth(chart) as K8sObject[];
+    for (const o of objs) validateObject(o);
+  });
+
+  test('every kind argo-stack can emit has a model', () => {
+    const chart = Testing.chart();
+    new ArgoWorkflows(chart, 'argo', { crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo' }] });
+    const kinds = new Set((Testing.synth(chart) as K8sObject[]).map((o) => `${o.apiVersion} ${o.kind}`));
+    kinds.add('batch/v1 Job');
+    expect([...kinds].sort()).toEqual(Object.keys(MODELS).sort());
+  });
+
+  test('the validator rejects an invalid object and an unmapped kind', () => {
+    const bad: K8sObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', namespace: 'argo' }, spec: { template: {} } };
+    expect(() => validateObject(bad)).toThrow(/^Deployment argo\/x is not a valid Deployment: /);
+    const badPort: K8sObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'web' }] } };
+    expect(() => validateObject(badPort)).toThrow(/^Service s is not a valid Service: /);
+    const unmapped: K8sObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'argo' } };
+    expect(() => validateObject(unmapped)).toThrow('no kubernetes-models class for networking.k8s.io/v1 Ingress (Ingress argo/i): add it to MODELS');
+    const wrongVersion: K8sObject = { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } };
+    expect(() => validateObject(wrongVersion)).toThrow('no kubernetes-models class for extensions/v1beta1 Deployment (Deployment x): add it to MODELS');
+  });
+});

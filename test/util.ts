@@ -1,0 +1,54 @@
+/** Shared helpers for the construct tests. */
+import { Testing } from 'cdk8s';
+import { ArgoWorkflows } from '../src/k8s/argo-workflows';
+import type { ArgoWorkflowsProps } from '../src/config/options';
+
+/** A synthesized Kubernetes object, as plain JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: any };
+
+/** Builds `new ArgoWorkflows(Testing.chart(), 'argo', props)` and returns the synthesized objects. */
+export function synthObjects(props: ArgoWorkflowsProps = {}): K8sObject[] {
+  const chart = Testing.chart();
+  new ArgoWorkflows(chart, 'argo', props);
+  return Testing.synth(chart) as K8sObject[];
+}
+
+/** The one object of that kind, name and (when given) namespace. Throws when there is none or more than one. */
+export function find(objs: K8sObject[], kind: string, name: string, namespace?: string): K8sObject {
+  const hits = objs.filter((o) => o.kind === kind && o.metadata?.name === name && (namespace === undefined || o.metadata?.namespace === namespace));
+  const what = `${kind} ${namespace !== undefined ? `${namespace}/` : ''}${name}`;
+  if (hits.length === 0) {
+    throw new Error(`${what} not found; objects: ${objs.map(key).join(', ')}`);
+  }
+  if (hits.length > 1) throw new Error(`${what} found ${hits.length} times`);
+  return hits[0];
+}
+
+/** Every object of one kind. */
+export function ofKind(objs: K8sObject[], kind: string): K8sObject[] {
+  return objs.filter((o) => o.kind === kind);
+}
+
+/** `Kind namespace/name` (or `Kind name` when cluster-scoped), for inventories and messages. */
+export function key(o: K8sObject): string {
+  return `${o.kind} ${o.metadata?.namespace !== undefined ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
+}
+
+/** The single container of a Deployment or Job. */
+export function container(o: K8sObject): any {
+  const containers = o.spec.template.spec.containers;
+  if (containers.length !== 1) throw new Error(`${key(o)} has ${containers.length} containers`);
+  return containers[0];
+}
+
+/** The labels argo-stack puts on every object of a component (version v4.1.2). */
+export function stdLabels(component: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...extra,
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/managed-by': 'argo-stack',
+    'app.kubernetes.io/part-of': 'argo-workflows',
+    'app.kubernetes.io/version': 'v4.1.2',
+  };
+}
