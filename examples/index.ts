@@ -1,5 +1,6 @@
 import type { App, Chart } from 'cdk8s';
 import { buildCluster } from './cluster';
+import { buildExternalDb } from './external-db';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
 
@@ -16,4 +17,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'quick-start', source: 'examples/quick-start.ts', build: buildQuickStart },
   { name: 'cluster', source: 'examples/cluster.ts', build: buildCluster },
   { name: 'namespaced', source: 'examples/namespaced.ts', build: buildNamespaced },
+  { name: 'external-db', source: 'examples/external-db.ts', build: buildExternalDb },
 ];

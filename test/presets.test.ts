@@ -18,12 +18,15 @@ import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityCl
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Service } from 'kubernetes-models/v1/Service';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
 import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
+import { ArtifactRepository } from '../src/config/artifact-repository';
+import { Credentials } from '../src/config/credentials';
 import { buildApp } from '../src/main';
 import { renderApp } from '../src/synth';
 import { K8sObject, key } from './util';
@@ -38,6 +41,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1 ConfigMap': ConfigMap,
   'v1 Service': Service,
   'apps/v1 Deployment': Deployment,
+  'apps/v1 StatefulSet': StatefulSet,
   'batch/v1 Job': Job,
   'policy/v1 PodDisruptionBudget': PodDisruptionBudget,
   'scheduling.k8s.io/v1 PriorityClass': PriorityClass,
@@ -47,6 +51,30 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': ClusterRoleBinding,
   'apiextensions.k8s.io/v1 CustomResourceDefinition': CustomResourceDefinition,
 };
+
+/**
+ * Custom resources of other operators have no kubernetes-models class: a hand check of the fields
+ * argo-stack sets (the operators' CRDs are not available here).
+ */
+class ExternalSecretModel {
+  constructor(private readonly o: K8sObject) {}
+  validate(): void {
+    const spec = this.o.spec ?? {};
+    if (!spec.secretStoreRef?.name || !['ClusterSecretStore', 'SecretStore'].includes(spec.secretStoreRef?.kind)) throw new Error('spec.secretStoreRef needs name and kind');
+    if (spec.target?.name !== this.o.metadata.name) throw new Error('spec.target.name must be the Secret name');
+    if (!Array.isArray(spec.data) || !spec.data.length || spec.data.some((d: any) => !d.secretKey || !d.remoteRef?.key)) throw new Error('spec.data needs secretKey and remoteRef.key');
+  }
+}
+class SealedSecretModel {
+  constructor(private readonly o: K8sObject) {}
+  validate(): void {
+    const data = this.o.spec?.encryptedData ?? {};
+    if (!Object.keys(data).length || Object.values(data).some((v) => typeof v !== 'string')) throw new Error('spec.encryptedData needs string values');
+    if (this.o.spec?.template?.metadata?.name !== undefined && this.o.spec.template.metadata.name !== this.o.metadata.name) throw new Error('template name must match');
+  }
+}
+MODELS['external-secrets.io/v1 ExternalSecret'] = ExternalSecretModel as never;
+MODELS['bitnami.com/v1alpha1 SealedSecret'] = SealedSecretModel as never;
 
 /** Validates one object against the Kubernetes schema; throws on an unmapped kind or a schema error. */
 function validateObject(obj: K8sObject): void {
@@ -82,6 +110,17 @@ const INVENTORY: Record<string, string[]> = {
     'ClusterRole argo-crd-installer',
     'ClusterRoleBinding argo-crd-installer',
     'Job argo/argo-crd-installer-v4-1-2',
+    'ServiceAccount argo/argo-stack-credentials',
+    'Role argo/argo-stack-credentials',
+    'RoleBinding argo/argo-stack-credentials',
+    'Job argo/argo-stack-credentials',
+    'ServiceAccount argo/postgres',
+    'StatefulSet argo/postgres',
+    'Service argo/postgres',
+    'ServiceAccount argo/minio',
+    'StatefulSet argo/minio',
+    'Service argo/minio',
+    'Job argo/minio-create-bucket',
     'ServiceAccount argo/argo',
     'Role argo/argo-role',
     'RoleBinding argo/argo-binding',
@@ -94,6 +133,8 @@ const INVENTORY: Record<string, string[]> = {
     'PriorityClass workflow-controller',
     'Deployment argo/workflow-controller',
     'ServiceAccount argo/argo-server',
+    'Role argo/argo-server-role',
+    'RoleBinding argo/argo-server-binding',
     'ClusterRole argo-server-cluster-role',
     'ClusterRoleBinding argo-server-binding',
     'Service argo/argo-server',
@@ -101,6 +142,39 @@ const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Role argo/argo-server-artifacts',
+    'RoleBinding argo/argo-server-artifacts',
+    'ConfigMap argo/artifact-repositories',
+  ],
+  'external-db': [
+    'Namespace argo',
+    'Namespace argo-workflows',
+    'ServiceAccount argo/argo-crd-installer',
+    'ClusterRole argo-crd-installer',
+    'ClusterRoleBinding argo-crd-installer',
+    'Job argo/argo-crd-installer-v4-1-2',
+    'ServiceAccount argo/argo',
+    'Role argo/argo-role',
+    'RoleBinding argo/argo-binding',
+    'ClusterRole argo-cluster-role',
+    'ClusterRoleBinding argo-binding',
+    'ClusterRole argo-aggregate-to-admin',
+    'ClusterRole argo-aggregate-to-edit',
+    'ClusterRole argo-aggregate-to-view',
+    'ConfigMap argo/workflow-controller-configmap',
+    'PriorityClass workflow-controller',
+    'Deployment argo/workflow-controller',
+    'ServiceAccount argo/argo-server',
+    'Role argo/argo-server-role',
+    'RoleBinding argo/argo-server-binding',
+    'ClusterRole argo-server-cluster-role',
+    'ClusterRoleBinding argo-server-binding',
+    'Service argo/argo-server',
+    'Deployment argo/argo-server',
+    'ServiceAccount argo-workflows/argo-workflow',
+    'Role argo-workflows/executor',
+    'RoleBinding argo-workflows/executor-argo-workflow',
+    'ConfigMap argo-workflows/artifact-repositories',
   ],
   cluster: [
     'Namespace argo',
@@ -153,14 +227,15 @@ const INVENTORY: Record<string, string[]> = {
   ],
 };
 
-test('the presets are exactly quick-start, cluster and namespaced, each chart named after its dist/ folder', () => {
+test('the presets are exactly quick-start, cluster, namespaced and external-db, each chart named after its dist/ folder', () => {
   expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
     ['quick-start', 'examples/quick-start.ts'],
     ['cluster', 'examples/cluster.ts'],
     ['namespaced', 'examples/namespaced.ts'],
+    ['external-db', 'examples/external-db.ts'],
   ]);
   for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
-  expect(buildApp().charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced']);
+  expect(buildApp().charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db']);
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
@@ -245,9 +320,23 @@ describe('schema validation beyond the presets', () => {
 
   test('every kind argo-stack can emit has a model', () => {
     const chart = Testing.chart();
-    new ArgoWorkflows(chart, 'argo', { crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo' }] });
-    const kinds = new Set((Testing.synth(chart) as K8sObject[]).map((o) => `${o.apiVersion} ${o.kind}`));
-    kinds.add('batch/v1 Job');
+    const sealed = 'A'.repeat(128);
+    new ArgoWorkflows(chart, 'argo', {
+      crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo' }],
+      persistence: { postgres: { inCluster: {} } }, minio: true,
+      secrets: [
+        { name: 'ext', keys: ['a'], credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/ext' }) },
+        { name: 'sealed', keys: ['a'], credentials: Credentials.sealedSecret({ encryptedData: { a: sealed } }) },
+      ],
+      artifactRepositories: {
+        repositories: {
+          ext: ArtifactRepository.s3({ bucket: 'ext-bucket', accessKeySecret: { name: 'ext', key: 'a' }, secretKeySecret: { name: 'sealed', key: 'a' } }),
+        },
+      },
+    });
+    const objs = Testing.synth(chart) as K8sObject[];
+    for (const o of objs) validateObject(o);
+    const kinds = new Set(objs.map((o) => `${o.apiVersion} ${o.kind}`));
     expect([...kinds].sort()).toEqual(Object.keys(MODELS).sort());
   });
 

@@ -2,6 +2,10 @@ import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { ControllerConfig } from './controller-config';
 import type { ArgoImages } from './images';
+import type { ArtifactRepositoriesOptions, ArtifactRepository } from './artifact-repository';
+import type { MinioOptions } from './minio';
+import type { PersistenceOptions } from './persistence';
+import type { SecretOptions } from './storage';
 
 /** Where the controller and argo-server look for workflows. */
 export enum InstallScope {
@@ -273,6 +277,40 @@ export interface ArgoWorkflowsProps {
    * @default - none
    */
   readonly workflowNamespaces?: WorkflowNamespaceOptions[];
+  /**
+   * The workflow archive and node-status offloading in PostgreSQL or MySQL, in the cluster or
+   * external. Wires the controller config (`persistence`, optionally `synchronization`), the
+   * credentials Secret and the RBAC that reads it.
+   * @default - no database
+   */
+  readonly persistence?: PersistenceOptions;
+  /**
+   * Run MinIO in the install namespace (StatefulSet `minio`, Service `minio`, Secret `my-minio-cred`)
+   * and add it to every workflow namespace's `artifact-repositories` ConfigMap under the key `minio`.
+   * `true` for the defaults.
+   * @default - no MinIO
+   */
+  readonly minio?: MinioOptions | boolean;
+  /**
+   * The controller-wide default artifact repository (`artifactRepository` in the controller config),
+   * used when a workflow's namespace has no `artifact-repositories` ConfigMap.
+   * @default - none
+   */
+  readonly artifactRepository?: ArtifactRepository;
+  /**
+   * The `artifact-repositories` ConfigMap created in every workflow namespace, with the
+   * `workflows.argoproj.io/default-artifact-repository` annotation. Workflows pick one with
+   * `spec.artifactRepositoryRef: { key: <name> }`.
+   * @default - only MinIO's repository when `minio` is set, otherwise none
+   */
+  readonly artifactRepositories?: ArtifactRepositoriesOptions;
+  /**
+   * Secrets that artifact repositories reference, each with its source of values. Every Secret a
+   * repository references must be declared here (MinIO's and the database's are declared by those
+   * options). They are placed in every workflow namespace.
+   * @default - none
+   */
+  readonly secrets?: SecretOptions[];
   /**
    * Labels added to every object, next to `app.kubernetes.io/part-of: argo-workflows`.
    * @default - none

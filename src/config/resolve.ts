@@ -10,6 +10,8 @@ import type { ControllerConfig, SecretKeySelector } from './controller-config';
 import { validateControllerConfig } from './controller-config-schema';
 import { conflict, invalid, ValidationError } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
+import { resolvePersistence, ResolvedPersistence } from './persistence';
+import { resolveStorage, ResolvedStorage } from './storage';
 import { validateAnnotations, validateDnsLabel, validateDnsSubdomain, validateLabels } from './names';
 import {
   ArgoServerOptions, ArgoWorkflowsProps, AuthMode, CrdMode, InstallScope, LogFormat, LogLevel, PodSecurityLevel,
@@ -78,6 +80,10 @@ export interface ResolvedArgoWorkflows {
   readonly controller: ResolvedController;
   readonly server?: ResolvedServer;
   readonly workflowNamespaces: ResolvedWorkflowNamespace[];
+  /** The database, its controller config and its credentials Secret, when `persistence` is set. */
+  readonly persistence?: ResolvedPersistence;
+  /** MinIO, the artifact repositories and every Secret the stack needs, with their namespaces. */
+  readonly storage: ResolvedStorage;
   /** Secrets in the install namespace that the controller reads (database credentials). */
   readonly controllerSecrets: string[];
   /** Secrets in the install namespace that argo-server reads (database and SSO credentials). */
@@ -180,10 +186,14 @@ function secretNames(...selectors: (SecretKeySelector | undefined)[]): string[] 
 
 const sortedUnique = (names: string[]) => [...new Set(names)].sort();
 
-function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scope: InstallScope; managedNamespace?: string; executorImage: string; controllerImage: string; namespaces: ResolvedWorkflowNamespace[] }): ResolvedController {
+function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scope: InstallScope; managedNamespace?: string; executorImage: string; controllerImage: string; namespaces: ResolvedWorkflowNamespace[]; persistence?: ResolvedPersistence; storage: ResolvedStorage }): ResolvedController {
   const pod = resolvePod('controller', o, DEFAULT_RESOURCES.controller);
   validateControllerConfig(o?.config, 'controller.config');
   const user = o?.config ?? {};
+  if (ctx.persistence && (user.persistence !== undefined || user.synchronization !== undefined)) {
+    throw conflict(`persistence is set and so is controller.config.${user.persistence !== undefined ? 'persistence' : 'synchronization'}: the database would be configured twice`,
+      `remove controller.config.${user.persistence !== undefined ? 'persistence' : 'synchronization'} and use the persistence option`);
+  }
   if (user.sso !== undefined) {
     throw conflict('controller.config.sso is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and auth mode wiring that argo-stack does not build yet',
       'remove controller.config.sso and use AuthMode.CLIENT or AuthMode.SERVER');
@@ -215,6 +225,19 @@ function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scop
   // Derived defaults, then the user's config on top.
   let derived: ControllerConfig = {};
   if (o?.workflowPodSecurityDefaults ?? true) derived = workflowPodSecurityDefaults();
+  if (ctx.persistence) {
+    derived = mergeConfig(derived, {
+      persistence: ctx.persistence.persistence,
+      ...(ctx.persistence.synchronization ? { synchronization: ctx.persistence.synchronization } : {}),
+    });
+  }
+  if (ctx.storage.defaultRepository) {
+    if (user.artifactRepository !== undefined) {
+      throw conflict('artifactRepository is set and so is controller.config.artifactRepository: the default repository would be configured twice',
+        'remove controller.config.artifactRepository and use the artifactRepository option');
+    }
+    derived = mergeConfig(derived, { artifactRepository: ctx.storage.defaultRepository.spec });
+  }
   const saNames = [...new Set(ctx.namespaces.map((n) => n.serviceAccountName))];
   if (saNames.length === 1) derived = mergeConfig(derived, { workflowDefaults: { spec: { serviceAccountName: saNames[0] } } });
   const config = mergeConfig(derived, user);
@@ -370,16 +393,21 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     }
   }
 
+  const persistence = resolvePersistence(props.persistence, { namespace });
+  const storage = resolveStorage(props, {
+    namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name), persistence,
+    artifactDrivers: (props.controller?.config?.artifactDrivers ?? []).map((d) => d.name),
+  });
   const controller = resolveController(props.controller, {
-    scope, managedNamespace, executorImage: images.executor, controllerImage: images.controller, namespaces: workflowNamespaces,
+    scope, managedNamespace, executorImage: images.executor, controllerImage: images.controller, namespaces: workflowNamespaces, persistence, storage,
   });
   const server = resolveServer(props.server, { scope, managedNamespace, image: images.server });
 
-  const persistence = controller.config.persistence;
+  const persist = controller.config.persistence;
   const sync = controller.config.synchronization;
   const dbSecrets = secretNames(
-    persistence?.postgresql?.userNameSecret, persistence?.postgresql?.passwordSecret,
-    persistence?.mysql?.userNameSecret, persistence?.mysql?.passwordSecret,
+    persist?.postgresql?.userNameSecret, persist?.postgresql?.passwordSecret,
+    persist?.mysql?.userNameSecret, persist?.mysql?.passwordSecret,
     sync?.postgresql?.userNameSecret, sync?.postgresql?.passwordSecret,
     sync?.mysql?.userNameSecret, sync?.mysql?.passwordSecret,
   );
@@ -396,6 +424,8 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     controller,
     server,
     workflowNamespaces,
+    persistence,
+    storage,
     controllerSecrets: sortedUnique(dbSecrets),
     serverSecrets: sortedUnique(dbSecrets),
   };

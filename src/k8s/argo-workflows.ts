@@ -3,6 +3,10 @@ import type { ArgoWorkflowsProps } from '../config/options';
 import { resolveArgoWorkflows, ResolvedArgoWorkflows } from '../config/resolve';
 import { ArgoServer } from './server';
 import { Crds } from './crds';
+import { ArtifactRepositories } from './artifact-repositories';
+import { InClusterDatabase } from './database';
+import { Minio } from './minio';
+import { ManagedSecrets } from './secrets';
 import { Namespace } from './namespace';
 import { WorkflowController } from './controller';
 import { WorkflowNamespace } from './workflow-namespace';
@@ -29,10 +33,18 @@ export class ArgoWorkflows extends Construct {
       if (n.create) new Namespace(this, `Namespace-${n.name}`, { plan, name: n.name, podSecurity: n.podSecurity });
     }
     new Crds(this, 'Crds', { plan });
+    if (plan.storage.secrets.length) new ManagedSecrets(this, 'Secrets', { plan, secrets: plan.storage.secrets });
+    if (plan.persistence?.database) new InClusterDatabase(this, 'Database', { plan, database: plan.persistence.database });
+    if (plan.storage.minio) new Minio(this, 'Minio', { plan, minio: plan.storage.minio });
     this.controller = new WorkflowController(this, 'Controller', { plan });
     if (plan.server) {
       this.server = new ArgoServer(this, 'Server', { plan, server: plan.server, configChecksum: this.controller.configMap.checksum });
     }
-    for (const n of plan.workflowNamespaces) new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { plan, namespace: n });
+    for (const n of plan.workflowNamespaces) {
+      new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { plan, namespace: n });
+      if (plan.storage.artifactRepositories) {
+        new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { plan, namespace: n.name, repositories: plan.storage.artifactRepositories });
+      }
+    }
   }
 }

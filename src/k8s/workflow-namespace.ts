@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { ResolvedArgoWorkflows, ResolvedWorkflowNamespace } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
-import { AGENT_RULES, ARTIFACT_GC_RULES, EXECUTOR_RULES } from './_rbac-rules';
+import { AGENT_RULES, ARTIFACT_GC_RULES, EXECUTOR_RULES, secretReadRules } from './_rbac-rules';
 import { roleWithBinding } from './rbac';
 
 export interface WorkflowNamespaceProps {
@@ -13,7 +13,8 @@ export interface WorkflowNamespaceProps {
 /**
  * What one namespace needs to run workflows: the workflow ServiceAccount, Role `executor`
  * (workflowtaskresults create, patch) bound to it, and the `agent` and `artifactgc` Roles when
- * those features are on. The Namespace object itself is created by ArgoWorkflows when asked.
+ * those features are on, and a Role letting argo-server read the artifact repositories' Secrets.
+ * The Namespace object itself is created by ArgoWorkflows when asked.
  */
 export class WorkflowNamespace extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowNamespaceProps) {
@@ -31,5 +32,13 @@ export class WorkflowNamespace extends Construct {
     bind('Executor', 'executor', EXECUTOR_RULES);
     if (n.agent) bind('Agent', 'agent', AGENT_RULES);
     if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
+    // argo-server serves artifacts and archived logs with the repositories' credentials, read here.
+    const secrets = plan.storage.artifactSecretNames;
+    if (plan.server && secrets.length) {
+      roleWithBinding(this, 'ServerArtifacts', plan, Component.WORKFLOW_NAMESPACE, {
+        roleName: 'argo-server-artifacts', bindingName: 'argo-server-artifacts', namespace: n.name,
+        serviceAccount: 'argo-server', serviceAccountNamespace: plan.namespace, rules: secretReadRules(secrets),
+      });
+    }
   }
 }

@@ -1,0 +1,45 @@
+import { App, Chart } from 'cdk8s';
+import { ArgoWorkflows, ArtifactRepository, Credentials, PostgresSslMode } from '../src';
+
+/**
+ * A production shape: the archive in an external PostgreSQL (RDS, Cloud SQL, Azure Database) over
+ * TLS with full certificate verification, credentials in a Secret you create, and artifacts in S3
+ * through the pod's cloud identity (IRSA: `useSDKCreds`, the role on the workflow service account).
+ *
+ * Before applying, create the database Secret:
+ *   kubectl create secret generic argo-postgres-config -n argo \
+ *     --from-literal=username=argo --from-literal=password='<password>'
+ */
+export function buildExternalDb(app: App): Chart {
+  const chart = new Chart(app, 'external-db');
+  new ArgoWorkflows(chart, 'ArgoWorkflows', {
+    namespace: 'argo',
+    workflowNamespaces: [{
+      name: 'argo-workflows',
+      serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-workflows-artifacts' },
+    }],
+    persistence: {
+      postgres: {
+        host: 'argo.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com',
+        port: 5432,
+        database: 'argo',
+        ssl: true,
+        sslMode: PostgresSslMode.VERIFY_FULL,
+        credentials: Credentials.existing(),
+      },
+      archiveTTL: '30d',
+    },
+    artifactRepositories: {
+      repositories: {
+        s3: ArtifactRepository.s3({
+          bucket: 'example-argo-artifacts',
+          endpoint: 's3.eu-west-1.amazonaws.com',
+          region: 'eu-west-1',
+          useSDKCreds: true,
+          keyFormat: '{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}',
+        }),
+      },
+    },
+  });
+  return chart;
+}

@@ -1,0 +1,226 @@
+/**
+ * An in-cluster MinIO as the S3 artifact store (what upstream's quick-start runs), made durable and
+ * safe: a PersistentVolumeClaim instead of the container filesystem, credentials from a Secret
+ * instead of literal env vars, a non-root read-only container, optional TLS. Pure: validates the
+ * options and resolves the Secret and the S3 repository that points at it.
+ */
+import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
+import { ArtifactRepository, validateS3Bucket, validateSecretKeySelector } from './artifact-repository';
+import type { SecretKeySelector } from './controller-config';
+import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
+import { conflict, invalid } from './errors';
+import { validateImageReference } from './images';
+import { validateDnsLabel, validateDnsSubdomain, validateLabels } from './names';
+import type { PodOptions } from './options';
+
+/** TLS for MinIO's API and console. */
+export interface MinioTlsOptions {
+  /**
+   * A `kubernetes.io/tls` Secret in MinIO's namespace (keys `tls.crt` and `tls.key`), mounted for
+   * MinIO as `public.crt` and `private.key`. The certificate must name the host workflows use:
+   * `minio` (same namespace) and `minio.<namespace>.svc` (other namespaces).
+   */
+  readonly certificateSecretName: string;
+  /**
+   * The Secret key holding the PEM CA that signed the certificate. Argo verifies MinIO with it
+   * (the repository's `caSecret`, so the Secret must exist in every namespace that runs workflows),
+   * and MinIO trusts it for its own calls (the console talks to the API).
+   */
+  readonly caSecret: SecretKeySelector;
+}
+
+/** MinIO as the artifact store, in the install namespace. */
+export interface MinioOptions extends PodOptions {
+  /**
+   * The bucket (S3 naming rules), created through MinIO's S3 API by the Job `minio-create-bucket`.
+   * @default "my-bucket"
+   */
+  readonly bucket?: string;
+  /**
+   * The Secret with the root user (`accesskey`) and password (`secretkey`), which are also the S3
+   * keys of the artifact repository (upstream's `my-minio-cred`).
+   * @default "my-minio-cred"
+   */
+  readonly secretName?: string;
+  /**
+   * Where the Secret's values come from.
+   * @default Credentials.generated() (random values created in the cluster)
+   */
+  readonly credentials?: Credentials;
+  /**
+   * The MinIO image, pinned by tag or digest.
+   * @default "quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z" (the release upstream's quick-start uses)
+   */
+  readonly image?: string;
+  /**
+   * Size of the data volume (a Kubernetes quantity).
+   * @default "10Gi"
+   */
+  readonly storage?: string;
+  /**
+   * StorageClass of the data volume.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Serve the API and console over HTTPS.
+   * @default - plain HTTP inside the cluster (the repository sets `insecure: true`)
+   */
+  readonly tls?: MinioTlsOptions;
+}
+
+export interface ResolvedMinio {
+  /** The namespace MinIO runs in. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly bucket: string;
+  readonly secretName: string;
+  readonly credentials: Credentials;
+  readonly image: string;
+  readonly uid: number;
+  readonly storage: string;
+  readonly storageClassName?: string;
+  readonly replicas: number;
+  readonly resources: ResourceRequirements;
+  readonly nodeSelector: Record<string, string>;
+  readonly tolerations?: Toleration[];
+  readonly tls?: MinioTlsOptions;
+  /** The S3 endpoint workflows use (`minio:9000`, or `minio.<namespace>.svc:9000` across namespaces). */
+  readonly endpoint: string;
+  /** The Secret MinIO and the repository read. */
+  readonly secret: SecretSpec;
+  /** The S3 repository pointing at this MinIO. */
+  readonly repository: ArtifactRepository;
+}
+
+export const MINIO_NAME = 'minio';
+export const DEFAULT_MINIO_IMAGE = 'quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z';
+export const DEFAULT_MINIO_BUCKET = 'my-bucket';
+export const DEFAULT_MINIO_SECRET = 'my-minio-cred';
+export const DEFAULT_MINIO_STORAGE = '10Gi';
+/** MinIO runs as this non-root user (the image has no fixed user). */
+export const MINIO_UID = 1000;
+export const MINIO_API_PORT = 9000;
+export const MINIO_CONSOLE_PORT = 9001;
+/** The Secret keys, as upstream's `my-minio-cred`. */
+export const MINIO_ACCESS_KEY = 'accesskey';
+export const MINIO_SECRET_KEY = 'secretkey';
+export const DEFAULT_MINIO_RESOURCES: ResourceRequirements = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } };
+
+const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', 'storageClassName', 'resources', 'nodeSelector', 'tolerations', 'tls'];
+/** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
+const STORAGE_QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Validates the MinIO options and resolves MinIO, its Secret and the S3 repository workflows use.
+ *
+ * @param ctx.namespace where MinIO runs
+ * @param ctx.workflowNamespaces namespaces that run workflows; when one differs from `namespace`,
+ *   the repository uses `minio.<namespace>.svc:9000`, which resolves from every namespace
+ * @param path the option path for messages
+ */
+export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: string; workflowNamespaces?: readonly string[] }, path = 'minio'): ResolvedMinio {
+  const opts: unknown = o ?? {};
+  if (!isObject(opts)) throw invalid(path, opts, 'it must be an object', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
+  for (const k of Object.keys(opts)) {
+    if (MINIO_KEYS.includes(k) || opts[k] === undefined) continue;
+    const close = MINIO_KEYS.find((a) => a.toLowerCase() === k.toLowerCase());
+    throw conflict(`${path}.${k} is not an option argo-stack knows; allowed here: ${MINIO_KEYS.join(', ')}`, close ? `rename it to "${close}"` : `remove ${path}.${k}`);
+  }
+  const namespace = validateDnsLabel('namespace', ctx.namespace);
+  const bucket = validateS3Bucket(`${path}.bucket`, opts.bucket ?? DEFAULT_MINIO_BUCKET);
+  const secretName = validateDnsSubdomain(`${path}.secretName`, opts.secretName ?? DEFAULT_MINIO_SECRET);
+  const credentials = validateCredentials(`${path}.credentials`, opts.credentials ?? Credentials.generated());
+  const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image);
+
+  const storage = opts.storage ?? DEFAULT_MINIO_STORAGE;
+  if (typeof storage !== 'string' || !STORAGE_QUANTITY.test(storage) || !(parseFloat(storage) > 0)) {
+    throw invalid(`${path}.storage`, storage, 'it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi"',
+      `use a size like "${DEFAULT_MINIO_STORAGE}" (binary suffixes are Ki, Mi, Gi, Ti)`);
+  }
+  const storageClassName = opts.storageClassName === undefined ? undefined : validateDnsSubdomain(`${path}.storageClassName`, opts.storageClassName);
+
+  let resources = DEFAULT_MINIO_RESOURCES;
+  if (opts.resources !== undefined) {
+    const r = opts.resources as ResourceRequirements;
+    if (!isObject(opts.resources) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
+      throw invalid(`${path}.resources`, opts.resources, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(DEFAULT_MINIO_RESOURCES)}`);
+    }
+    resources = r;
+  }
+  if (opts.nodeSelector !== undefined) {
+    if (!isObject(opts.nodeSelector)) throw invalid(`${path}.nodeSelector`, opts.nodeSelector, 'it must be an object', 'pass an object, e.g. { "kubernetes.io/os": "linux" }');
+    validateLabels(`${path}.nodeSelector`, opts.nodeSelector as Record<string, string>);
+  }
+  if (opts.tolerations !== undefined && !Array.isArray(opts.tolerations)) {
+    throw invalid(`${path}.tolerations`, opts.tolerations, 'it must be a list of tolerations', 'give a list');
+  }
+
+  let tls: MinioTlsOptions | undefined;
+  if (opts.tls !== undefined) {
+    const t = opts.tls as unknown;
+    if (!isObject(t)) throw invalid(`${path}.tls`, t, 'it must be { certificateSecretName, caSecret }', 'pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
+    for (const k of Object.keys(t)) {
+      if (k !== 'certificateSecretName' && k !== 'caSecret' && t[k] !== undefined) {
+        throw conflict(`${path}.tls.${k} is not an option argo-stack knows; allowed here: certificateSecretName, caSecret`, `remove ${path}.tls.${k}`);
+      }
+    }
+    const certificateSecretName = validateDnsSubdomain(`${path}.tls.certificateSecretName`, t.certificateSecretName);
+    if (t.caSecret === undefined) {
+      throw invalid(`${path}.tls.caSecret`, undefined, 'it is required: Argo must verify MinIO\'s certificate with the CA that signed it',
+        'give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
+    }
+    const caSecret = validateSecretKeySelector(`${path}.tls.caSecret`, t.caSecret);
+    if (caSecret.name === secretName) {
+      throw conflict(`${path}.tls.caSecret names the credentials Secret "${secretName}"`, 'keep the CA in its own Secret (it is copied to workflow namespaces with its own rules)');
+    }
+    tls = { certificateSecretName, caSecret };
+  }
+
+  const secret = validateSecretSpec(`${path}.credentials`, {
+    name: secretName,
+    keys: [MINIO_ACCESS_KEY, MINIO_SECRET_KEY],
+    source: credentials,
+    description: 'MinIO root user (accesskey) and password (secretkey), also the S3 keys of the artifact repository',
+  });
+  if (credentials.kind === CredentialsKind.GENERATED) {
+    const user = credentials.generated!.fixed[MINIO_ACCESS_KEY];
+    if (user !== undefined && (user.length < 3 || !/^[A-Za-z0-9._-]+$/.test(user))) {
+      throw invalid(`${path}.credentials.fixed["${MINIO_ACCESS_KEY}"]`, user, 'MinIO\'s root user is at least 3 characters of letters, digits, ".", "_" and "-"',
+        'use a user name like "admin", or remove it to generate one');
+    }
+  }
+
+  const crossNamespace = (ctx.workflowNamespaces ?? []).some((n) => n !== namespace);
+  const endpoint = `${crossNamespace ? `${MINIO_NAME}.${namespace}.svc` : MINIO_NAME}:${MINIO_API_PORT}`;
+  const repository = ArtifactRepository.s3({
+    endpoint,
+    bucket,
+    insecure: tls === undefined,
+    ...(tls ? { caSecret: tls.caSecret } : {}),
+    accessKeySecret: { name: secretName, key: MINIO_ACCESS_KEY },
+    secretKeySecret: { name: secretName, key: MINIO_SECRET_KEY },
+  }, path);
+
+  return {
+    namespace,
+    name: MINIO_NAME,
+    bucket,
+    secretName,
+    credentials,
+    image,
+    uid: MINIO_UID,
+    storage,
+    ...(storageClassName !== undefined ? { storageClassName } : {}),
+    replicas: 1,
+    resources,
+    nodeSelector: { ...((opts.nodeSelector as Record<string, string> | undefined) ?? { 'kubernetes.io/os': 'linux' }) },
+    ...(opts.tolerations !== undefined ? { tolerations: opts.tolerations as Toleration[] } : {}),
+    ...(tls ? { tls } : {}),
+    endpoint,
+    secret,
+    repository,
+  };
+}
