@@ -70,7 +70,8 @@ export function writeAtomically(outdir: string, files: Record<string, string>): 
   const abs = path.resolve(outdir);
   const parent = path.dirname(abs);
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(abs)}-new-`));
-  const old = `${tmp.replace(/-new-/, '-old-')}`;
+  const old = path.join(parent, path.basename(tmp).replace(/-new-/, '-old-'));
+  fs.chmodSync(tmp, 0o755);
   try {
     for (const [rel, content] of Object.entries(files)) {
       const target = path.join(tmp, rel);

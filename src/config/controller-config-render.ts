@@ -25,7 +25,7 @@ export function prune<T>(value: T): T {
  */
 export function renderConfigMapData(config: object): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const [key, value] of Object.entries(prune(config)).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, value] of Object.entries(prune(config)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Argo inlines a one-line value as `key: value`. That is right for scalars, `{}` and `[]`, but a
     // non-empty object or list must stay multi-line (`secure: false\n`), or `metricsConfig: secure: false`
     // would be invalid YAML and the controller would exit.
