@@ -12,6 +12,7 @@
 import type {
   ArtifactRepositorySpec, ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector,
 } from './controller-config';
+import { isPlainObject } from './_checks';
 import { ARTIFACT_REPOSITORY, checkShape } from './controller-config-schema';
 import { conflict, invalid, show, ValidationError } from './errors';
 import { validateDnsLabel, validateDnsSubdomain } from './names';
@@ -203,7 +204,6 @@ export const DEFAULT_HDFS_PATH_FORMAT = '/{{workflow.name}}/{{pod.name}}';
 // ---------------------------------------------------------------------------------------------
 // Shared checks (exported for the cloud components, which name buckets and containers too)
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 const SECRET_DATA_KEY = /^[-._a-zA-Z0-9]+$/;

@@ -3,6 +3,7 @@
  * types before anything is written. Argo reads the configmap with `yaml.UnmarshalStrict`: one
  * unknown key at any depth makes the controller and argo-server exit.
  */
+import { isPlainObject } from './_checks';
 import { ValidationError, show } from './errors';
 
 /** What a value in the config tree may be. */
@@ -209,7 +210,6 @@ const fixFor = (shape: Shape): string => {
   }
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Checks a value against a shape. Throws a ValidationError naming the path, the bad value, what is

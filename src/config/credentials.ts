@@ -15,6 +15,7 @@
  *
  * Pure: no constructs. `src/k8s/secrets.ts` (ManagedSecrets) builds the objects.
  */
+import { isPlainObject } from './_checks';
 import { conflict, invalid } from './errors';
 import { validateDnsSubdomain } from './names';
 
@@ -208,7 +209,6 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A shallow, frozen copy of a record (other values are kept as they are, for validation to report). */
 function copy<T>(v: T): T {
   return (isPlainObject(v) ? Object.freeze({ ...v }) : v) as T;

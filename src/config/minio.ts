@@ -9,6 +9,7 @@ import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/
 import { ArtifactRepository, validateS3Bucket, validateSecretKeySelector } from './artifact-repository';
 import type { SecretKeySelector } from './controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
+import { isPlainObject, rejectUnknownKeys, validateStorageSize } from './_checks';
 import { conflict, invalid } from './errors';
 import { validateImageReference } from './images';
 import { validateDnsLabel, validateDnsSubdomain, validateLabels } from './names';
@@ -110,8 +111,6 @@ export const DEFAULT_MINIO_RESOURCES: ResourceRequirements = { requests: { cpu: 
 
 const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', 'storageClassName', 'resources', 'nodeSelector', 'tolerations', 'tls'];
 /** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
-const STORAGE_QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates the MinIO options and resolves MinIO, its Secret and the S3 repository workflows use.
@@ -123,35 +122,27 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: string; workflowNamespaces?: readonly string[] }, path = 'minio'): ResolvedMinio {
   const opts: unknown = o ?? {};
-  if (!isObject(opts)) throw invalid(path, opts, 'it must be an object', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
-  for (const k of Object.keys(opts)) {
-    if (MINIO_KEYS.includes(k) || opts[k] === undefined) continue;
-    const close = MINIO_KEYS.find((a) => a.toLowerCase() === k.toLowerCase());
-    throw conflict(`${path}.${k} is not an option argo-stack knows; allowed here: ${MINIO_KEYS.join(', ')}`, close ? `rename it to "${close}"` : `remove ${path}.${k}`);
-  }
+  if (!isPlainObject(opts)) throw invalid(path, opts, 'it must be an object', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
+  rejectUnknownKeys(path, opts, MINIO_KEYS);
   const namespace = validateDnsLabel('namespace', ctx.namespace);
   const bucket = validateS3Bucket(`${path}.bucket`, opts.bucket ?? DEFAULT_MINIO_BUCKET);
   const secretName = validateDnsSubdomain(`${path}.secretName`, opts.secretName ?? DEFAULT_MINIO_SECRET);
   const credentials = validateCredentials(`${path}.credentials`, opts.credentials ?? Credentials.generated());
   const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image);
 
-  const storage = opts.storage ?? DEFAULT_MINIO_STORAGE;
-  if (typeof storage !== 'string' || !STORAGE_QUANTITY.test(storage) || !(parseFloat(storage) > 0)) {
-    throw invalid(`${path}.storage`, storage, 'it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi"',
-      `use a size like "${DEFAULT_MINIO_STORAGE}" (binary suffixes are Ki, Mi, Gi, Ti)`);
-  }
+  const storage = validateStorageSize(`${path}.storage`, opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
   const storageClassName = opts.storageClassName === undefined ? undefined : validateDnsSubdomain(`${path}.storageClassName`, opts.storageClassName);
 
   let resources = DEFAULT_MINIO_RESOURCES;
   if (opts.resources !== undefined) {
     const r = opts.resources as ResourceRequirements;
-    if (!isObject(opts.resources) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
+    if (!isPlainObject(opts.resources) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
       throw invalid(`${path}.resources`, opts.resources, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(DEFAULT_MINIO_RESOURCES)}`);
     }
     resources = r;
   }
   if (opts.nodeSelector !== undefined) {
-    if (!isObject(opts.nodeSelector)) throw invalid(`${path}.nodeSelector`, opts.nodeSelector, 'it must be an object', 'pass an object, e.g. { "kubernetes.io/os": "linux" }');
+    if (!isPlainObject(opts.nodeSelector)) throw invalid(`${path}.nodeSelector`, opts.nodeSelector, 'it must be an object', 'pass an object, e.g. { "kubernetes.io/os": "linux" }');
     validateLabels(`${path}.nodeSelector`, opts.nodeSelector as Record<string, string>);
   }
   if (opts.tolerations !== undefined && !Array.isArray(opts.tolerations)) {
@@ -161,7 +152,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
   let tls: MinioTlsOptions | undefined;
   if (opts.tls !== undefined) {
     const t = opts.tls as unknown;
-    if (!isObject(t)) throw invalid(`${path}.tls`, t, 'it must be { certificateSecretName, caSecret }', 'pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
+    if (!isPlainObject(t)) throw invalid(`${path}.tls`, t, 'it must be { certificateSecretName, caSecret }', 'pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
     for (const k of Object.keys(t)) {
       if (k !== 'certificateSecretName' && k !== 'caSecret' && t[k] !== undefined) {
         throw conflict(`${path}.tls.${k} is not an option argo-stack knows; allowed here: certificateSecretName, caSecret`, `remove ${path}.tls.${k}`);

@@ -11,6 +11,7 @@ import type {
 } from './controller-config';
 import { GO_DURATION_PATTERN, TTL_PATTERN, validateControllerConfig } from './controller-config-schema';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
+import { checkBool, checkInt, isPlainObject, rejectUnknownKeys, validateStorageSize } from './_checks';
 import { conflict, invalid, show } from './errors';
 import { validateImageReference } from './images';
 import { validateDnsSubdomain, validateLabels } from './names';
@@ -314,34 +315,10 @@ const DATABASE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const IPV6 = /^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-/** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
-const STORAGE_QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function checkObject(option: string, value: unknown, example: string): asserts value is Record<string, unknown> {
-  if (!isObject(value)) throw invalid(option, value, 'it must be an object', `pass an object, e.g. ${example}`);
+  if (!isPlainObject(value)) throw invalid(option, value, 'it must be an object', `pass an object, e.g. ${example}`);
 }
 
-/** Rejects keys argo-stack does not know (JavaScript callers, typos). */
-function checkKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const k of Object.keys(value)) {
-    if (allowed.includes(k)) continue;
-    const close = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
-    throw conflict(`${option}.${k} is not an option argo-stack knows; allowed here: ${allowed.join(', ')}`, close ? `rename it to "${close}"` : `remove ${option}.${k}`);
-  }
-}
-
-function checkBool(option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');
-}
-
-function checkInt(option: string, value: unknown, min: number, fix: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw invalid(option, value, `it must be a whole number of at least ${min}`, fix);
-  }
-}
 
 function checkTableName(option: string, value: unknown, fallback: string): void {
   if (value === undefined) return;
@@ -406,7 +383,7 @@ function checkHost(option: string, value: unknown): string {
 function resolveResources(option: string, value: unknown): ResourceRequirements {
   if (value === undefined) return DEFAULT_DATABASE_RESOURCES;
   const r = value as ResourceRequirements;
-  if (!isObject(value) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
+  if (!isPlainObject(value) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
     throw invalid(option, value, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(DEFAULT_DATABASE_RESOURCES)}`);
   }
   return r;
@@ -416,12 +393,9 @@ function resolveInCluster(engine: DatabaseEngine, o: unknown, ctx: { namespace: 
   const e = ENGINES[engine];
   const option = `${e.option}.inCluster`;
   checkObject(option, o, '{} for the defaults or { storage: "20Gi" }');
-  checkKeys(option, o, IN_CLUSTER_KEYS);
+  rejectUnknownKeys(option, o, IN_CLUSTER_KEYS);
   const image = o.image === undefined ? e.image : validateImageReference(`${option}.image`, o.image);
-  const storage = o.storage ?? DEFAULT_STORAGE;
-  if (typeof storage !== 'string' || !STORAGE_QUANTITY.test(storage) || !(parseFloat(storage) > 0)) {
-    throw invalid(`${option}.storage`, storage, 'it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi"', `use a size like "${DEFAULT_STORAGE}" (binary suffixes are Ki, Mi, Gi, Ti)`);
-  }
+  const storage = validateStorageSize(`${option}.storage`, o.storage ?? DEFAULT_STORAGE, DEFAULT_STORAGE);
   const storageClassName = o.storageClassName === undefined ? undefined : validateDnsSubdomain(`${option}.storageClassName`, o.storageClassName);
   const resources = resolveResources(`${option}.resources`, o.resources);
   if (o.nodeSelector !== undefined) {
@@ -469,7 +443,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
       }
     }
   }
-  checkKeys(P, o, engine === DatabaseEngine.POSTGRES ? POSTGRES_KEYS : MYSQL_KEYS);
+  rejectUnknownKeys(P, o, engine === DatabaseEngine.POSTGRES ? POSTGRES_KEYS : MYSQL_KEYS);
 
   const inCluster = o.inCluster !== undefined;
   if (inCluster && o.host !== undefined) {
@@ -521,7 +495,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     let awsRDSToken: PostgreSQLConfig['awsRDSToken'];
     if (o.awsRdsIamAuth !== undefined) {
       checkObject(`${P}.awsRdsIamAuth`, o.awsRdsIamAuth, '{ region: "eu-west-1" }');
-      checkKeys(`${P}.awsRdsIamAuth`, o.awsRdsIamAuth, ['region']);
+      rejectUnknownKeys(`${P}.awsRdsIamAuth`, o.awsRdsIamAuth, ['region']);
       const region = o.awsRdsIamAuth.region;
       if (typeof region !== 'string' || !AWS_REGION.test(region)) {
         throw invalid(`${P}.awsRdsIamAuth.region`, region, 'it must be an AWS region like "eu-west-1"', 'use the region of your RDS instance, e.g. "us-east-1"');
@@ -535,7 +509,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     let azureToken: PostgreSQLConfig['azureToken'];
     if (o.azureTokenAuth !== undefined) {
       checkObject(`${P}.azureTokenAuth`, o.azureTokenAuth, '{}');
-      checkKeys(`${P}.azureTokenAuth`, o.azureTokenAuth, ['scope']);
+      rejectUnknownKeys(`${P}.azureTokenAuth`, o.azureTokenAuth, ['scope']);
       const scope = o.azureTokenAuth.scope;
       if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
         throw invalid(`${P}.azureTokenAuth.scope`, scope, 'it must be a non-empty OAuth scope', 'remove it to use Argo\'s default "https://ossrdbms-aad.database.windows.net/.default"');
@@ -620,7 +594,7 @@ function resolvePool(o: unknown): ConnectionPool | undefined {
   if (o === undefined) return undefined;
   const option = 'persistence.connectionPool';
   checkObject(option, o, '{ maxIdleConns: 10, maxOpenConns: 20 }');
-  checkKeys(option, o, POOL_KEYS);
+  rejectUnknownKeys(option, o, POOL_KEYS);
   checkInt(`${option}.maxIdleConns`, o.maxIdleConns, 0, 'give 0 or more');
   checkInt(`${option}.maxOpenConns`, o.maxOpenConns, 0, 'give 0 (unlimited) or more');
   const connMaxLifetime = resolveTtl(`${option}.connMaxLifetime`, o.connMaxLifetime);
@@ -635,8 +609,8 @@ function resolveSync(o: unknown, db: DbConfig, skipMigration: boolean | undefine
   if (o === undefined || o === false) return undefined;
   const option = 'persistence.synchronization';
   if (o !== true) {
-    if (!isObject(o)) throw invalid(option, o, 'it must be true, false or an object of synchronization options', 'use true for the defaults');
-    checkKeys(option, o, SYNC_KEYS);
+    if (!isPlainObject(o)) throw invalid(option, o, 'it must be true, false or an object of synchronization options', 'use true for the defaults');
+    rejectUnknownKeys(option, o, SYNC_KEYS);
   }
   const s: Record<string, unknown> = o === true ? {} : o;
   const controllerName = s.controllerName ?? DEFAULT_SYNC_CONTROLLER_NAME;
@@ -674,7 +648,7 @@ export function resolvePersistence(o: PersistenceOptions | undefined, ctx: { nam
   if (o === undefined) return undefined;
   const raw: unknown = o;
   checkObject('persistence', raw, '{ postgres: { inCluster: {} } }');
-  checkKeys('persistence', raw, PERSISTENCE_KEYS);
+  rejectUnknownKeys('persistence', raw, PERSISTENCE_KEYS);
   if (o.postgres !== undefined && o.mysql !== undefined) {
     throw conflict('persistence.postgres and persistence.mysql are both set: Argo keeps the archive and offloaded node status in one database', 'keep one of them');
   }

@@ -8,6 +8,7 @@ import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { ControllerConfig, SecretKeySelector } from './controller-config';
 import { validateControllerConfig } from './controller-config-schema';
+import { checkBool, checkInt, isPlainObject } from './_checks';
 import { conflict, invalid, ValidationError } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
 import { resolvePersistence, ResolvedPersistence } from './persistence';
@@ -98,17 +99,6 @@ function checkEnum(option: string, value: unknown, e: Record<string, string>, fi
   }
 }
 
-function checkPositiveInt(option: string, value: unknown, min: number, fix: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw invalid(option, value, `it must be a whole number of at least ${min}`, fix);
-  }
-}
-
-function checkBool(option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');
-}
-
 /** The crdinstaller image is published from v4.0.9 on. */
 function crdInstallerExists(version: string): boolean {
   const [minor, patch] = version.slice(1).split('.').slice(1).map(Number);
@@ -124,12 +114,11 @@ function isCidr(value: unknown): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Deep merge for config objects: `over` wins on leaves; lists are replaced, not merged. */
 export function mergeConfig<T>(base: T, over: T | undefined): T {
   if (over === undefined) return base;
-  if (!isObject(base) || !isObject(over)) return over;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) out[k] = k in out ? mergeConfig(out[k], v) : v;
   return out as T;
@@ -153,7 +142,7 @@ export function workflowPodSecurityDefaults(): ControllerConfig {
 }
 
 function resolvePod(option: string, o: { replicas?: number; resources?: ResourceRequirements; nodeSelector?: Record<string, string>; tolerations?: Toleration[] } | undefined, resources: ResourceRequirements): ResolvedPod {
-  checkPositiveInt(`${option}.replicas`, o?.replicas, 1, `set ${option}.replicas to 1 or more (use ${option === 'server' ? 'server.enabled: false' : 'a separate install'} to run none)`);
+  checkInt(`${option}.replicas`, o?.replicas, 1, `set ${option}.replicas to 1 or more (use ${option === 'server' ? 'server.enabled: false' : 'a separate install'} to run none)`);
   const res = o?.resources ?? resources;
   if (!res.requests?.cpu || !res.requests?.memory || !res.limits?.memory) {
     throw invalid(`${option}.resources`, res, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(resources)}`);
@@ -208,7 +197,7 @@ function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scop
   const w = o?.workers ?? {};
   const args = [`--executor-image=${ctx.executorImage}`];
   const flag = (name: string, option: string, value: number | undefined) => {
-    checkPositiveInt(option, value, 1, `set ${option} to 1 or more, or leave it unset for Argo's default`);
+    checkInt(option, value, 1, `set ${option} to 1 or more, or leave it unset for Argo's default`);
     if (value !== undefined) args.push(`--${name}=${value}`);
   };
   flag('workflow-workers', 'controller.workers.workflow', w.workflow);

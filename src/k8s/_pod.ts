@@ -1,6 +1,7 @@
 import type { IIoK8sApiCoreV1PodSecurityContext as PodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { IIoK8sApiCoreV1SecurityContext as SecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
+import type { IIoK8sApiCoreV1PersistentVolumeClaim as PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { ARGO_UID, ResolvedPod } from '../config/resolve';
 
 /** Pod-level security context that satisfies Pod Security "restricted". */
@@ -31,5 +32,20 @@ export function scheduling(pod: ResolvedPod): Pick<PodSpec, 'nodeSelector' | 'to
   return {
     nodeSelector: pod.nodeSelector,
     ...(pod.tolerations ? { tolerations: pod.tolerations } : {}),
+  };
+}
+
+/**
+ * The `data` volume claim template of a one-replica StatefulSet. Claim templates are immutable after
+ * creation, so they carry only labels that never change (the selector: no version, no user labels).
+ */
+export function dataVolumeClaim(selector: Record<string, string>, storage: string, storageClassName?: string): Omit<PersistentVolumeClaim, 'apiVersion' | 'kind'> {
+  return {
+    metadata: { name: 'data', labels: { ...selector } },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage } },
+      ...(storageClassName !== undefined ? { storageClassName } : {}),
+    },
   };
 }

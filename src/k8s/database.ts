@@ -8,7 +8,7 @@ import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
 import { DatabaseEngine, ResolvedInClusterDatabase } from '../config/persistence';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 
 /** Where the data volume is mounted, and the data directory inside it (a subdirectory, so `lost+found` does not get in the way). */
 export const POSTGRES_DATA_MOUNT = '/var/lib/postgresql/data';
@@ -117,15 +117,7 @@ export class InClusterDatabase extends Construct {
             volumes: e.runtimeDirs.map(([volume]) => ({ name: volume, emptyDir: {} })),
           },
         },
-        // Immutable after creation: only labels that never change (no version, no user labels).
-        volumeClaimTemplates: [{
-          metadata: { name: 'data', labels: { ...selector } },
-          spec: {
-            accessModes: ['ReadWriteOnce'],
-            resources: { requests: { storage: db.storage } },
-            ...(db.storageClassName !== undefined ? { storageClassName: db.storageClassName } : {}),
-          },
-        }],
+        volumeClaimTemplates: [dataVolumeClaim(selector, db.storage, db.storageClassName)],
       },
     });
     manifest<IService>(this, 'Service', {

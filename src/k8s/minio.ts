@@ -13,7 +13,7 @@ import {
 } from '../config/minio';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_UID, shellQuote } from './secrets';
 
 /** The data volume's mount path; MinIO serves it as a single drive. */
@@ -256,15 +256,7 @@ export class Minio extends Construct {
             volumes,
           },
         },
-        // Immutable after creation: only labels that never change (no version, no user labels).
-        volumeClaimTemplates: [{
-          metadata: { name: 'data', labels: { ...selector } },
-          spec: {
-            accessModes: ['ReadWriteOnce'],
-            resources: { requests: { storage: m.storage } },
-            ...(m.storageClassName !== undefined ? { storageClassName: m.storageClassName } : {}),
-          },
-        }],
+        volumeClaimTemplates: [dataVolumeClaim(selector, m.storage, m.storageClassName)],
       },
     });
     manifest<IService>(this, 'Service', {

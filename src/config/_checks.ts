@@ -1,0 +1,38 @@
+/** Small checks shared by the option resolvers. Messages follow errors.ts. */
+import { conflict, invalid } from './errors';
+
+/** A plain object (not null, not a list). */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Rejects keys argo-stack does not know (JavaScript callers, typos); `undefined` values are ignored. */
+export function rejectUnknownKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const k of Object.keys(value)) {
+    if (allowed.includes(k) || value[k] === undefined) continue;
+    const close = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
+    throw conflict(`${option}.${k} is not an option argo-stack knows; allowed here: ${allowed.join(', ')}`, close ? `rename it to "${close}"` : `remove ${option}.${k}`);
+  }
+}
+
+/** An optional boolean. */
+export function checkBool(option: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');
+}
+
+/** An optional whole number of at least `min`. */
+export function checkInt(option: string, value: unknown, min: number, fix: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw invalid(option, value, `it must be a whole number of at least ${min}`, fix);
+  }
+}
+
+/** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
+const STORAGE_QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+
+/** Checks a volume size such as "10Gi"; returns it. */
+export function validateStorageSize(option: string, value: unknown, example: string): string {
+  if (typeof value !== 'string' || !STORAGE_QUANTITY.test(value) || !(parseFloat(value) > 0)) {
+    throw invalid(option, value, 'it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi"', `use a size like "${example}" (binary suffixes are Ki, Mi, Gi, Ti)`);
+  }
+  return value;
+}
