@@ -14,6 +14,8 @@ export function buildExternalDb(app: App): Chart {
   const chart = new Chart(app, 'external-db');
   new ArgoWorkflows(chart, 'ArgoWorkflows', {
     namespace: 'argo',
+    // The UI reads artifacts and archived logs with argo-server's own identity.
+    server: { serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-server-artifacts' } },
     workflowNamespaces: [{
       name: 'argo-workflows',
       serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-workflows-artifacts' },

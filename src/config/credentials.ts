@@ -122,9 +122,10 @@ export interface ResolvedSealedSecretCredentials {
 export class Credentials {
   /**
    * Random values created IN THE CLUSTER, once, by the Job `argo-stack-credentials`, when the Secret
-   * is absent. An existing Secret is never overwritten, so the values survive every re-apply; to
-   * rotate them, delete the Secret (and restart its consumers) and apply the manifests again (the
-   * Job is deleted 10 minutes after it finishes, so applying re-creates and re-runs it).
+   * is absent. An existing Secret is never overwritten, so the values survive every re-apply.
+   * Deleting the Secret makes the next run generate new values; a database that already holds data
+   * keeps its old password (PostgreSQL and MySQL read it only at first start), so change the
+   * password in the database first when rotating.
    */
   public static generated(options: GeneratedCredentialsOptions = {}): Credentials {
     return new Credentials(CredentialsKind.GENERATED, {

@@ -126,6 +126,12 @@ export interface WorkflowControllerOptions extends PodOptions {
    * @default true
    */
   readonly workflowPodSecurityDefaults?: boolean;
+  /**
+   * Annotations on the controller's ServiceAccount `argo` (IRSA, GKE or Azure Workload Identity,
+   * e.g. for RDS IAM or Azure token database authentication).
+   * @default - none
+   */
+  readonly serviceAccountAnnotations?: Record<string, string>;
   /** Worker counts. @default - Argo's defaults */
   readonly workers?: ControllerWorkers;
   /** `--qps` towards the Kubernetes API. @default 20 (Argo's default; not emitted) */
@@ -147,6 +153,12 @@ export interface ArgoServerOptions extends PodOptions {
    */
   readonly enabled?: boolean;
   /** Number of server pods. @default 1 */
+  /**
+   * Annotations on the ServiceAccount `argo-server` (IRSA, GKE or Azure Workload Identity), so the
+   * UI can read artifacts and archived logs with the pod's cloud identity.
+   * @default - none
+   */
+  readonly serviceAccountAnnotations?: Record<string, string>;
   readonly replicas?: number;
   /**
    * `--auth-mode`, one flag per mode.

@@ -43,6 +43,7 @@ export interface ResolvedPod {
 
 export interface ResolvedController extends ResolvedPod {
   readonly image: string;
+  readonly serviceAccountAnnotations: Record<string, string>;
   readonly args: string[];
   /** The final configmap content: derived defaults merged with the user's config. */
   readonly config: ControllerConfig;
@@ -50,6 +51,7 @@ export interface ResolvedController extends ResolvedPod {
 
 export interface ResolvedServer extends ResolvedPod {
   readonly image: string;
+  readonly serviceAccountAnnotations: Record<string, string>;
   readonly args: string[];
   readonly env: { name: string; value: string }[];
   readonly secure: boolean;
@@ -231,7 +233,8 @@ function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scop
   if (saNames.length === 1) derived = mergeConfig(derived, { workflowDefaults: { spec: { serviceAccountName: saNames[0] } } });
   const config = mergeConfig(derived, user);
   validateControllerConfig(config, 'controller.config');
-  return { ...pod, image: ctx.controllerImage, args, config };
+  validateAnnotations('controller.serviceAccountAnnotations', o?.serviceAccountAnnotations);
+  return { ...pod, image: ctx.controllerImage, serviceAccountAnnotations: { ...(o?.serviceAccountAnnotations ?? {}) }, args, config };
 }
 
 function resolveServer(o: ArgoServerOptions | undefined, ctx: { scope: InstallScope; managedNamespace?: string; image: string }): ResolvedServer | undefined {
@@ -304,8 +307,9 @@ function resolveServer(o: ArgoServerOptions | undefined, ctx: { scope: InstallSc
   if (ctx.managedNamespace) args.push(`--managed-namespace=${ctx.managedNamespace}`);
 
   const env = [{ name: 'ARGO_BASE_HREF', value: baseHref }, { name: 'TLS_MIN_VERSION', value: String(tls) }];
+  validateAnnotations('server.serviceAccountAnnotations', o?.serviceAccountAnnotations);
   return {
-    ...pod, image: ctx.image, args, env, secure, authModes: [...authModes], serviceType,
+    ...pod, image: ctx.image, serviceAccountAnnotations: { ...(o?.serviceAccountAnnotations ?? {}) }, args, env, secure, authModes: [...authModes], serviceType,
     loadBalancerSourceRanges: o?.loadBalancerSourceRanges ? [...o.loadBalancerSourceRanges] : undefined,
   };
 }
@@ -382,6 +386,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     }
   }
 
+  validateControllerConfig(props.controller?.config, 'controller.config');
   const persistence = resolvePersistence(props.persistence, { namespace });
   const storage = resolveStorage(props, {
     namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name), persistence,

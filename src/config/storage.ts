@@ -6,6 +6,7 @@
 import { ArtifactRepository, ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtifactRepositories } from './artifact-repository';
 import type { SecretKeySelector } from './controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
+import { isPlainObject } from './_checks';
 import { conflict, invalid } from './errors';
 import { MinioOptions, resolveMinio, ResolvedMinio } from './minio';
 import type { ResolvedPersistence } from './persistence';
@@ -79,8 +80,9 @@ function checkRefs(path: string, refs: SecretKeySelector[], sources: Map<string,
     const source = sources.get(name);
     if (!source) {
       const known = [...sources.keys()];
-      throw conflict(`${path} references Secret "${name}", which has no source: argo-stack cannot tell where its values come from${known.length ? ` (declared Secrets: ${known.map((k) => `"${k}"`).join(', ')})` : ''}`,
-        `declare it in secrets, e.g. { name: "${name}", keys: ["${ref.key}"], credentials: Credentials.existing() }, or reference a declared Secret`);
+      const keys = unique(refs.filter((r) => r.name === ref.name).map((r) => JSON.stringify(r.key)));
+      throw conflict(`${path} references Secret "${name}", which has no source: argo-stack cannot tell where its values come from${known.length ? ` (known Secrets: ${known.map((k) => `"${k}"`).join(', ')})` : ''}`,
+        `declare it in secrets, e.g. { name: "${name}", keys: [${keys.join(', ')}], credentials: Credentials.existing() }, or reference a known Secret`);
     }
     if (!source.spec.keys.includes(ref.key)) {
       throw conflict(`${path} references key "${ref.key}" of Secret "${name}", which only has ${source.spec.keys.map((k) => `"${k}"`).join(', ')}`,
@@ -95,7 +97,7 @@ function checkRefs(path: string, refs: SecretKeySelector[], sources: Map<string,
  */
 export function resolveStorage(o: StorageOptions, ctx: { namespace: string; workflowNamespaces: string[]; persistence?: ResolvedPersistence; artifactDrivers: string[] }): ResolvedStorage {
   const ns = ctx.namespace;
-  if (o.minio !== undefined && typeof o.minio !== 'boolean' && (typeof o.minio !== 'object' || o.minio === null)) {
+  if (o.minio !== undefined && typeof o.minio !== 'boolean' && !isPlainObject(o.minio)) {
     throw invalid('minio', o.minio, 'it must be true, false or an options object', 'use minio: true for the defaults');
   }
   const minio = o.minio === undefined || o.minio === false
@@ -106,6 +108,10 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
   const builtIn: { spec: SecretSpec; option: string }[] = [];
   if (ctx.persistence) builtIn.push({ spec: ctx.persistence.secret, option: 'persistence' });
   if (minio) builtIn.push({ spec: minio.secret, option: 'minio.credentials' });
+  if (ctx.persistence && minio && minio.secret.name === ctx.persistence.secret.name) {
+    throw conflict(`minio.secretName "${minio.secret.name}" is the Secret of persistence: the two would share one Secret with different keys`,
+      `give minio.secretName another name, e.g. "my-minio-cred"`);
+  }
   for (const b of builtIn) {
     const d = declared.get(b.spec.name);
     if (d) {
@@ -118,13 +124,17 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
   // The per-namespace repositories: the user's, plus the stack's MinIO.
   let repositories: ResolvedArtifactRepositories | undefined;
   if (o.artifactRepositories !== undefined) {
-    repositories = resolveArtifactRepositories(o.artifactRepositories, 'artifactRepositories');
-    if (minio && !(MINIO_REPOSITORY_KEY in repositories.repositories)) {
+    const user = o.artifactRepositories;
+    const userRepos = isPlainObject(user) && isPlainObject(user.repositories) ? user.repositories : undefined;
+    if (minio && userRepos && !(MINIO_REPOSITORY_KEY in userRepos)) {
+      // MinIO joins the user's repositories; the default stays the user's choice, else their first key.
       repositories = resolveArtifactRepositories({
-        repositories: { ...repositories.repositories, [MINIO_REPOSITORY_KEY]: minio.repository },
-        defaultKey: repositories.defaultKey,
-        configMapName: repositories.configMapName,
+        ...user,
+        repositories: { ...userRepos, [MINIO_REPOSITORY_KEY]: minio.repository },
+        defaultKey: user.defaultKey ?? Object.keys(userRepos)[0],
       }, 'artifactRepositories');
+    } else {
+      repositories = resolveArtifactRepositories(user, 'artifactRepositories');
     }
   } else if (minio) {
     repositories = resolveArtifactRepositories({ repositories: { [MINIO_REPOSITORY_KEY]: minio.repository } }, 'minio');
@@ -143,7 +153,7 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
     checkRefs('artifactRepository', defaultRepository.secretRefs(), sources);
   }
   for (const [key, repo] of Object.entries(repositories?.repositories ?? {})) {
-    checkRefs(`artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
+    checkRefs(repo === minio?.repository ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
   }
   const plugins = unique([...(repositories?.pluginNames ?? []), ...(defaultRepository?.pluginName ? [defaultRepository.pluginName] : [])]);
   for (const p of plugins) {
@@ -159,7 +169,13 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
   for (const [name, { spec, option }] of sources) {
     const needed: string[] = [];
     if (builtIn.some((b) => b.spec.name === name)) needed.push(ns);
+    // MinIO's pod and its bucket Job mount the CA in MinIO's namespace.
+    if (minio?.tls && name === minio.tls.caSecret.name) needed.push(minio.namespace);
     if (artifactSecretNames.includes(name)) needed.push(...ctx.workflowNamespaces);
+    if (!needed.length && artifactSecretNames.includes(name)) {
+      throw conflict(`artifactRepository references Secret "${name}", but workflowNamespaces is empty: the Secret must exist in each namespace that runs workflows`,
+        'add the namespaces that run workflows to workflowNamespaces, e.g. [{ name: "argo" }]');
+    }
     if (!needed.length) {
       throw conflict(`${option.replace(/\.credentials$/, '')} declares Secret "${name}", but no artifact repository references it`, `remove it from secrets, or reference it from a repository`);
     }

@@ -34,7 +34,8 @@ export class WorkflowController extends Construct {
     const selector = { app: CONTROLLER_NAME };
 
     manifest<IServiceAccount>(this, 'ServiceAccount', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan, Component.CONTROLLER, CONTROLLER_SERVICE_ACCOUNT, ns),
+      apiVersion: 'v1', kind: 'ServiceAccount',
+      metadata: meta(plan, Component.CONTROLLER, CONTROLLER_SERVICE_ACCOUNT, ns, Object.keys(c.serviceAccountAnnotations).length ? { annotations: { ...c.serviceAccountAnnotations } } : {}),
     });
     new ControllerRbac(this, 'Rbac', { plan });
     this.configMap = new ControllerConfigMap(this, 'Config', { plan });

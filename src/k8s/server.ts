@@ -31,7 +31,8 @@ export class ArgoServer extends Construct {
     const probe = { httpGet: { path: '/', port: SERVER_PORT, scheme: s.secure ? ('HTTPS' as const) : ('HTTP' as const) } };
 
     manifest<IServiceAccount>(this, 'ServiceAccount', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan, Component.SERVER, SERVER_NAME, ns),
+      apiVersion: 'v1', kind: 'ServiceAccount',
+      metadata: meta(plan, Component.SERVER, SERVER_NAME, ns, Object.keys(s.serviceAccountAnnotations).length ? { annotations: { ...s.serviceAccountAnnotations } } : {}),
     });
     new ServerRbac(this, 'Rbac', { plan });
     manifest<IService>(this, 'Service', {

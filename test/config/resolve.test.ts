@@ -71,6 +71,7 @@ describe('defaults', () => {
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       tolerations: undefined,
       image: 'quay.io/argoproj/workflow-controller:v4.1.2',
+      serviceAccountAnnotations: {},
       args: [EXECUTOR_ARG],
       config: SECURITY_DEFAULTS,
     });
@@ -83,6 +84,7 @@ describe('defaults', () => {
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       tolerations: undefined,
       image: 'quay.io/argoproj/argocli:v4.1.2',
+      serviceAccountAnnotations: {},
       args: DEFAULT_SERVER_ARGS,
       env: [{ name: 'ARGO_BASE_HREF', value: '/' }, { name: 'TLS_MIN_VERSION', value: '771' }],
       secure: true,

@@ -171,3 +171,26 @@ describe('whole install', () => {
     expect(aw.controller.configMap.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('service account annotations of the controller and argo-server', () => {
+  const role = { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo' };
+
+  test('land on ServiceAccount argo and argo-server, exactly', () => {
+    const objs = synthObjects({ controller: { serviceAccountAnnotations: role }, server: { serviceAccountAnnotations: { 'iam.gke.io/gcp-service-account': 'argo@p.iam.gserviceaccount.com' } } });
+    expect(find(objs, 'ServiceAccount', 'argo', 'argo').metadata.annotations).toEqual(role);
+    expect(find(objs, 'ServiceAccount', 'argo-server', 'argo').metadata.annotations).toEqual({ 'iam.gke.io/gcp-service-account': 'argo@p.iam.gserviceaccount.com' });
+  });
+
+  test('are absent by default', () => {
+    const objs = synthObjects({});
+    expect(find(objs, 'ServiceAccount', 'argo', 'argo').metadata.annotations).toBeUndefined();
+    expect(find(objs, 'ServiceAccount', 'argo-server', 'argo').metadata.annotations).toBeUndefined();
+  });
+
+  test('a bad annotation key is rejected with the exact message', () => {
+    expect(() => synthObjects({ server: { serviceAccountAnnotations: { 'bad key': 'x' } } })).toThrow(new ValidationError(
+      'server.serviceAccountAnnotations key "bad key" is invalid: an annotation key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename the annotation key'));
+    expect(() => synthObjects({ controller: { serviceAccountAnnotations: { a: 1 as never } } })).toThrow(new ValidationError(
+      'controller.serviceAccountAnnotations["a"] 1 is invalid: an annotation value must be a string. Fix: quote the value'));
+  });
+});
