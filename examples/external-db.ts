@@ -6,9 +6,12 @@ import { ArgoWorkflows, ArtifactRepository, Credentials, PostgresSslMode } from 
  * TLS with full certificate verification, credentials in a Secret you create, and artifacts in S3
  * through the pod's cloud identity (IRSA: `useSDKCreds`, the role on the workflow service account).
  *
- * Before applying, create the database Secret:
+ * Before applying, create the database Secret and the CA bundle of your database's certificate:
  *   kubectl create secret generic argo-postgres-config -n argo \
  *     --from-literal=username=argo --from-literal=password='<password>'
+ *   kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem
+ * On PostgreSQL 15 or later the user must be allowed to create the archive's tables:
+ *   GRANT CREATE ON SCHEMA public TO argo;   (or make it the owner of the database)
  */
 export function buildExternalDb(app: App): Chart {
   const chart = new Chart(app, 'external-db');
@@ -27,6 +30,8 @@ export function buildExternalDb(app: App): Chart {
         database: 'argo',
         ssl: true,
         sslMode: PostgresSslMode.VERIFY_FULL,
+        // The RDS CA bundle is not in the images' system bundle.
+        caCertificate: { configMapName: 'rds-ca', key: 'global-bundle.pem' },
         credentials: Credentials.existing(),
       },
       archiveTTL: '30d',

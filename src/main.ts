@@ -15,7 +15,8 @@ export function buildApp(): App {
 }
 
 /**
- * The Secrets each chart expects the user to create (`Credentials.existing()`), as `kubectl` lines:
+ * What each chart expects the user to create before applying it, as `kubectl` lines: Secrets of
+ * `Credentials.existing()` and the database CA ConfigMap.
  * `{ "<chart>": ["kubectl create secret generic ..."] }`. Charts without any are left out.
  */
 export function existingSecretHints(app: App): Record<string, string[]> {
@@ -27,6 +28,8 @@ export function existingSecretHints(app: App): Record<string, string[]> {
       if (placement.spec.source.kind !== CredentialsKind.EXISTING) continue;
       for (const ns of placement.namespaces) (hints[chart] ??= []).push(kubectlHint(placement.spec, ns));
     }
+    const ca = c.plan.persistence?.caCertificate;
+    if (ca) (hints[chart] ??= []).push(`kubectl create configmap ${ca.configMapName} -n ${c.plan.namespace} --from-file=${ca.key}=<CA bundle file>`);
   }
   return hints;
 }
@@ -38,7 +41,7 @@ if (require.main === module) {
     const files = synthesize(app, outdir, Object.fromEntries(PRESETS.map((p) => [p.name, p.source])));
     process.stdout.write(`argo-stack: wrote ${Object.keys(files).length} files for ${PRESETS.length} presets to ${outdir}/\n`);
     for (const [chart, lines] of Object.entries(existingSecretHints(app))) {
-      process.stdout.write(`${outdir}/${chart}/ expects these Secrets to exist before it is applied:\n${lines.map((l) => `  ${l}\n`).join('')}`);
+      process.stdout.write(`${outdir}/${chart}/ expects these to exist before it is applied:\n${lines.map((l) => `  ${l}\n`).join('')}`);
     }
   } catch (e) {
     process.stderr.write(`argo-stack: synth failed, ${outdir}/ left unchanged\n${e instanceof Error ? e.message : String(e)}\n`);

@@ -5,9 +5,12 @@ import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { buildApp, existingSecretHints } from '../src/main';
 
 describe('existingSecretHints', () => {
-  test('the presets: only external-db expects a Secret, the database one', () => {
+  test('the presets: only external-db expects something, the database Secret and its CA bundle', () => {
     expect(existingSecretHints(buildApp())).toEqual({
-      'external-db': ['kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...'],
+      'external-db': [
+        'kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
+        'kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',
+      ],
     });
   });
 

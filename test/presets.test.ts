@@ -17,6 +17,7 @@ import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role
 import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -39,6 +40,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1 Namespace': Namespace,
   'v1 ServiceAccount': ServiceAccount,
   'v1 ConfigMap': ConfigMap,
+  'v1 Secret': Secret,
   'v1 Service': Service,
   'apps/v1 Deployment': Deployment,
   'apps/v1 StatefulSet': StatefulSet,
@@ -322,7 +324,7 @@ describe('schema validation beyond the presets', () => {
     const chart = Testing.chart();
     const sealed = 'A'.repeat(128);
     new ArgoWorkflows(chart, 'argo', {
-      crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo' }],
+      crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo', agent: true }],
       persistence: { postgres: { inCluster: {} } }, minio: true,
       secrets: [
         { name: 'ext', keys: ['a'], credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/ext' }) },

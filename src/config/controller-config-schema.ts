@@ -122,7 +122,10 @@ const WORKFLOW_SPEC = obj({
   podDisruptionBudget: obj({ minAvailable: intOrString, maxUnavailable: intOrString, selector: LABEL_SELECTOR, unhealthyPodEvictionPolicy: str }),
   metrics: k8s, shutdown: str, workflowTemplateRef: k8s, synchronization: k8s, volumeClaimGC: k8s, retryStrategy: k8s,
   podMetadata: METADATA, templateDefaults: k8s, archiveLogs: bool, hooks: k8s, workflowMetadata: k8s,
-  artifactGC: k8s, podResources: obj({ limits: mapOf(intOrString), requests: mapOf(intOrString), claims: k8s }), resourceClaims: k8s,
+  artifactGC: obj({
+    strategy: oneOf('', 'OnWorkflowCompletion', 'OnWorkflowDeletion', 'Never'), serviceAccountName: str, podMetadata: METADATA,
+    forceFinalizerRemoval: bool, podSpecPatch: str,
+  }), podResources: obj({ limits: mapOf(intOrString), requests: mapOf(intOrString), claims: k8s }), resourceClaims: k8s,
 });
 
 /** Argo v4.1.2's `Config`: the 31 top-level keys and everything under them. */

@@ -340,6 +340,15 @@ export interface ExecutorConfig {
 }
 
 /** The Workflow spec fields argo-stack types; other WorkflowSpec fields are checked by name only. */
+/** Workflow-level artifact garbage collection (`spec.artifactGC`). */
+export interface WorkflowLevelArtifactGC {
+  readonly strategy?: '' | 'OnWorkflowCompletion' | 'OnWorkflowDeletion' | 'Never';
+  readonly serviceAccountName?: string;
+  readonly podMetadata?: PodMetadata;
+  readonly forceFinalizerRemoval?: boolean;
+  readonly podSpecPatch?: string;
+}
+
 export interface WorkflowDefaultsSpec {
   readonly serviceAccountName?: string;
   readonly automountServiceAccountToken?: boolean;
@@ -360,6 +369,7 @@ export interface WorkflowDefaultsSpec {
   readonly schedulerName?: string;
   readonly podDisruptionBudget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string };
   readonly workflowMetadata?: { readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly artifactGC?: WorkflowLevelArtifactGC;
 }
 
 export interface WorkflowDefaults {

@@ -137,6 +137,22 @@ export interface PostgresOptions extends DatabaseOptions {
    * @default - password authentication
    */
   readonly azureTokenAuth?: AzureTokenAuthOptions;
+  /**
+   * The CA certificate that signed the database's server certificate (e.g. the RDS, Cloud SQL or
+   * Azure bundle), from a ConfigMap in the install namespace: a CA is public, so it needs no Secret.
+   * Mounted on the controller and argo-server, which point `PGSSLROOTCERT` at it. Needed for
+   * `verify-ca` and `verify-full` when the CA is not in the images' system bundle. Requires `ssl: true`.
+   * @default - the system CA bundle of the Argo images
+   */
+  readonly caCertificate?: DatabaseCaCertificate;
+}
+
+/** A CA certificate bundle in a ConfigMap. */
+export interface DatabaseCaCertificate {
+  /** The ConfigMap's name, in the install namespace. */
+  readonly configMapName: string;
+  /** The key holding the PEM bundle. */
+  readonly key: string;
 }
 
 /** A MySQL database (5.7.8 or later; the in-cluster one is MySQL 8.4). */
@@ -272,6 +288,8 @@ export interface ResolvedPersistence {
   readonly secret: SecretSpec;
   /** The database to run in the cluster, when `inCluster` is set. */
   readonly database?: ResolvedInClusterDatabase;
+  /** The CA bundle the controller and argo-server verify the database with (`PGSSLROOTCERT`). */
+  readonly caCertificate?: DatabaseCaCertificate;
 }
 
 export const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:16.6-alpine';
@@ -303,7 +321,7 @@ const ENGINES = {
 
 const PERSISTENCE_KEYS = ['postgres', 'mysql', 'archive', 'archiveTTL', 'archiveLabelSelector', 'nodeStatusOffLoad', 'connectionPool', 'clusterName', 'skipMigration', 'tableName', 'synchronization'];
 const DATABASE_KEYS = ['inCluster', 'host', 'port', 'database', 'secretName', 'credentials', 'connectionTimeoutSeconds'];
-const POSTGRES_KEYS = [...DATABASE_KEYS, 'ssl', 'sslMode', 'awsRdsIamAuth', 'azureTokenAuth'];
+const POSTGRES_KEYS = [...DATABASE_KEYS, 'ssl', 'sslMode', 'awsRdsIamAuth', 'azureTokenAuth', 'caCertificate'];
 const MYSQL_KEYS = [...DATABASE_KEYS, 'options'];
 const IN_CLUSTER_KEYS = ['image', 'storage', 'storageClassName', 'resources', 'nodeSelector', 'tolerations'];
 const POOL_KEYS = ['maxIdleConns', 'maxOpenConns', 'connMaxLifetime'];
@@ -429,6 +447,7 @@ interface ResolvedConnection {
   readonly connectionTimeoutSeconds?: number;
   readonly secret: SecretSpec;
   readonly database?: ResolvedInClusterDatabase;
+  readonly caCertificate?: DatabaseCaCertificate;
 }
 
 function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: string; uses: string }): ResolvedConnection {
@@ -470,6 +489,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
   // Token authentication (PostgreSQL only): Argo reads only the user name from the Secret.
   let connection: PostgreSQLConfig | MySQLConfig;
   let tokenAuth = false;
+  let caCertificate: DatabaseCaCertificate | undefined;
   if (engine === DatabaseEngine.POSTGRES) {
     checkBool(`${P}.ssl`, o.ssl);
     if (o.sslMode !== undefined && !Object.values(PostgresSslMode).includes(o.sslMode as PostgresSslMode)) {
@@ -477,7 +497,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
         'use PostgresSslMode.REQUIRE, PostgresSslMode.VERIFY_CA or PostgresSslMode.VERIFY_FULL');
     }
     if (inCluster) {
-      for (const k of ['ssl', 'sslMode', 'awsRdsIamAuth', 'azureTokenAuth']) {
+      for (const k of ['ssl', 'sslMode', 'awsRdsIamAuth', 'azureTokenAuth', 'caCertificate']) {
         if (o[k] !== undefined && !(k === 'ssl' && o[k] === false)) {
           throw conflict(`${P}.${k} is set with ${P}.inCluster: the in-cluster PostgreSQL serves no TLS and uses password authentication`,
             `remove ${P}.${k}, or use your own database with ${P}.host`);
@@ -515,6 +535,19 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
         throw invalid(`${P}.azureTokenAuth.scope`, scope, 'it must be a non-empty OAuth scope', 'remove it to use Argo\'s default "https://ossrdbms-aad.database.windows.net/.default"');
       }
       azureToken = { enabled: true, ...(scope !== undefined ? { scope: scope as string } : {}) };
+    }
+    if (o.caCertificate !== undefined) {
+      checkObject(`${P}.caCertificate`, o.caCertificate, '{ configMapName: "rds-ca", key: "global-bundle.pem" }');
+      rejectUnknownKeys(`${P}.caCertificate`, o.caCertificate, ['configMapName', 'key']);
+      const ca = o.caCertificate as Record<string, unknown>;
+      validateDnsSubdomain(`${P}.caCertificate.configMapName`, ca.configMapName);
+      if (typeof ca.key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(ca.key)) {
+        throw invalid(`${P}.caCertificate.key`, ca.key, 'it must be a ConfigMap key: letters, digits, "-", "_" and "."', 'use the key holding the PEM bundle, e.g. "ca.crt"');
+      }
+      if (!ssl) {
+        throw conflict(`${P}.caCertificate is set but ${P}.ssl is not true: without TLS no certificate is checked`, `set ${P}.ssl: true and a ${P}.sslMode such as PostgresSslMode.VERIFY_FULL`);
+      }
+      caCertificate = { configMapName: ca.configMapName as string, key: ca.key };
     }
     tokenAuth = awsRDSToken !== undefined || azureToken !== undefined;
     connection = {
@@ -587,6 +620,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     connectionTimeoutSeconds: o.connectionTimeoutSeconds as number | undefined,
     secret,
     ...(database_ ? { database: database_ } : {}),
+    ...(caCertificate ? { caCertificate } : {}),
   };
 }
 
@@ -713,5 +747,6 @@ export function resolvePersistence(o: PersistenceOptions | undefined, ctx: { nam
     ...(synchronization ? { synchronization } : {}),
     secret: db.secret,
     ...(db.database ? { database: db.database } : {}),
+    ...(db.caCertificate ? { caCertificate: db.caCertificate } : {}),
   };
 }

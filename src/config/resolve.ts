@@ -89,7 +89,7 @@ export interface ResolvedArgoWorkflows {
   readonly storage: ResolvedStorage;
   /** Secrets in the install namespace that the controller reads (database credentials). */
   readonly controllerSecrets: string[];
-  /** Secrets in the install namespace that argo-server reads (database and SSO credentials). */
+  /** Secrets in the install namespace that argo-server reads (database credentials, its TLS certificate). */
   readonly serverSecrets: string[];
 }
 
@@ -230,7 +230,13 @@ function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scop
     derived = mergeConfig(derived, { artifactRepository: ctx.storage.defaultRepository.spec });
   }
   const saNames = [...new Set(ctx.namespaces.map((n) => n.serviceAccountName))];
-  if (saNames.length === 1) derived = mergeConfig(derived, { workflowDefaults: { spec: { serviceAccountName: saNames[0] } } });
+  if (saNames.length === 1) {
+    derived = mergeConfig(derived, { workflowDefaults: { spec: { serviceAccountName: saNames[0] } } });
+    // Artifact GC pods run as spec.artifactGC.serviceAccountName (else `default`, which has no Role).
+    if (ctx.namespaces.some((n) => n.artifactGC)) {
+      derived = mergeConfig(derived, { workflowDefaults: { spec: { artifactGC: { serviceAccountName: saNames[0] } } } });
+    }
+  }
   const config = mergeConfig(derived, user);
   validateControllerConfig(config, 'controller.config');
   validateAnnotations('controller.serviceAccountAnnotations', o?.serviceAccountAnnotations);
@@ -421,6 +427,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     persistence,
     storage,
     controllerSecrets: sortedUnique(dbSecrets),
-    serverSecrets: sortedUnique(dbSecrets),
+    // argo-server also reads its own TLS certificate Secret at start.
+    serverSecrets: sortedUnique([...dbSecrets, ...(props.server?.tlsCertificateSecretName !== undefined && server ? [props.server.tlsCertificateSecretName] : [])]),
   };
 }

@@ -17,6 +17,15 @@ export enum Component {
   ARTIFACT_REPOSITORIES = 'artifact-repositories',
 }
 
+/**
+ * One-shot Jobs are Argo CD Sync hooks: Argo CD deletes the previous run before creating the next
+ * (a Job's pod template cannot be changed in place), and does not recreate them after their TTL.
+ */
+export const ARGOCD_SYNC_HOOK_ANNOTATIONS: Readonly<Record<string, string>> = {
+  'argocd.argoproj.io/hook': 'Sync',
+  'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+};
+
 /** A Kubernetes manifest as plain JSON (typed with kubernetes-models interfaces at each call site). */
 export interface Manifest {
   readonly apiVersion: string;

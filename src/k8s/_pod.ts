@@ -49,3 +49,21 @@ export function dataVolumeClaim(selector: Record<string, string>, storage: strin
     },
   };
 }
+
+/** Where the controller and argo-server find the database CA bundle. */
+export const DATABASE_CA_DIR = '/etc/argo-stack/database-ca';
+
+/**
+ * The database CA bundle for a container that connects to the database: a ConfigMap volume, its
+ * mount, and `PGSSLROOTCERT` pointing at it (read by Go's PostgreSQL drivers). Empty without one.
+ */
+export function databaseCa(ca: { configMapName: string; key: string } | undefined): {
+  volumes: NonNullable<PodSpec['volumes']>; volumeMounts: { name: string; mountPath: string; readOnly: boolean }[]; env: { name: string; value: string }[];
+} {
+  if (!ca) return { volumes: [], volumeMounts: [], env: [] };
+  return {
+    volumes: [{ name: 'database-ca', configMap: { name: ca.configMapName, items: [{ key: ca.key, path: 'ca.crt' }] } }],
+    volumeMounts: [{ name: 'database-ca', mountPath: DATABASE_CA_DIR, readOnly: true }],
+    env: [{ name: 'PGSSLROOTCERT', value: `${DATABASE_CA_DIR}/ca.crt` }],
+  };
+}

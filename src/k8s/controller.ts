@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
@@ -5,7 +6,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { databaseCa, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { ControllerConfigMap } from './controller-config';
 import { ControllerRbac } from './rbac';
 
@@ -13,6 +14,8 @@ export const CONTROLLER_NAME = 'workflow-controller';
 export const CONTROLLER_SERVICE_ACCOUNT = 'argo';
 export const CONTROLLER_PRIORITY_CLASS = 'workflow-controller';
 export const METRICS_PORT = 9090;
+/** Pod template annotation with the sha256 of the database settings: a change restarts the controller. */
+export const DATABASE_CHECKSUM_ANNOTATION = 'argo-stack.io/database-config-checksum';
 export const HEALTH_PORT = 6060;
 
 export interface WorkflowControllerProps {
@@ -32,6 +35,10 @@ export class WorkflowController extends Construct {
     const c = plan.controller;
     const ns = plan.namespace;
     const selector = { app: CONTROLLER_NAME };
+    const ca = databaseCa(plan.persistence?.caCertificate);
+    // The controller reloads its configmap live, except the database session, made once at start.
+    const db = { persistence: c.config.persistence, synchronization: c.config.synchronization };
+    const dbChecksum = db.persistence || db.synchronization ? createHash('sha256').update(JSON.stringify(db)).digest('hex') : undefined;
 
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
@@ -52,7 +59,10 @@ export class WorkflowController extends Construct {
         replicas: c.replicas,
         selector: { matchLabels: selector },
         template: {
-          metadata: { labels: { ...selector, 'app.kubernetes.io/component': Component.CONTROLLER, 'app.kubernetes.io/part-of': 'argo-workflows' } },
+          metadata: {
+            labels: { ...selector, 'app.kubernetes.io/component': Component.CONTROLLER, 'app.kubernetes.io/part-of': 'argo-workflows' },
+            ...(dbChecksum ? { annotations: { [DATABASE_CHECKSUM_ANNOTATION]: dbChecksum } } : {}),
+          },
           spec: {
             serviceAccountName: CONTROLLER_SERVICE_ACCOUNT,
             priorityClassName: CONTROLLER_PRIORITY_CLASS,
@@ -63,7 +73,7 @@ export class WorkflowController extends Construct {
               image: c.image,
               command: ['workflow-controller'],
               args: [...c.args],
-              env: [{ name: 'LEADER_ELECTION_IDENTITY', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
+              env: [{ name: 'LEADER_ELECTION_IDENTITY', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }, ...ca.env],
               ports: [
                 { name: 'metrics', containerPort: METRICS_PORT, protocol: 'TCP' },
                 { name: 'healthz', containerPort: HEALTH_PORT, protocol: 'TCP' },
@@ -74,7 +84,9 @@ export class WorkflowController extends Construct {
               },
               resources: c.resources,
               securityContext: restrictedContainerSecurityContext(),
+              ...(ca.volumeMounts.length ? { volumeMounts: ca.volumeMounts } : {}),
             }],
+            ...(ca.volumes.length ? { volumes: ca.volumes } : {}),
           },
         },
       },

@@ -6,7 +6,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
 import { CrdMode } from '../config/options';
 import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES, ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, manifest, meta } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
@@ -16,6 +16,9 @@ export const CRD_INSTALLER_NAME = 'argo-crd-installer';
 export interface CrdsProps {
   readonly plan: ResolvedArgoWorkflows;
 }
+
+/** The installer's ClusterRole and ClusterRoleBinding: `argo-crd-installer` for the namespace `argo`. */
+export const crdInstallerClusterRoleName = (namespace: string) => `${namespace}-crd-installer`;
 
 /** Argo CD applies the installer and its RBAC before everything else (namespaces come at -20). */
 export const CRD_INSTALLER_SYNC_WAVE = '-10';
@@ -80,28 +83,31 @@ export class Crds extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(plan, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
     });
+    // Cluster-scoped: named after the install namespace, so two installs do not rebind each other's.
+    const clusterName = crdInstallerClusterRoleName(ns);
     clusterRoleWithBinding(this, 'Installer', plan, Component.CRDS, {
-      roleName: CRD_INSTALLER_NAME,
-      bindingName: CRD_INSTALLER_NAME,
+      roleName: clusterName,
+      bindingName: clusterName,
       serviceAccount: CRD_INSTALLER_NAME,
       serviceAccountNamespace: ns,
       annotations: syncWave,
-      rules: [
-        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create'] },
-        {
-          apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'],
-          resourceNames: CRD_DEFINITIONS.map(crdName), verbs: ['get', 'patch'],
-        },
-      ],
+      // Server-side apply is a PATCH; when the CRD is absent the API server authorizes it as a
+      // create of that name, so every verb can be limited to the eight Argo CRDs.
+      rules: [{
+        apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'],
+        resourceNames: CRD_DEFINITIONS.map(crdName), verbs: ['create', 'get', 'patch'],
+      }],
     });
     const res = DEFAULT_RESOURCES.crdInstaller;
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version, plan.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${plan.version}`), ns, { annotations: { ...syncWave } }),
+      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version, plan.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${plan.version}`), ns, { annotations: { ...syncWave, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,
+        // Re-applying after this re-runs it, which is harmless (server-side apply of the same CRDs).
+        ttlSecondsAfterFinished: 600,
         template: {
           metadata: { labels: { app: CRD_INSTALLER_NAME, 'app.kubernetes.io/component': Component.CRDS } },
           spec: {

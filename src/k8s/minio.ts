@@ -12,9 +12,9 @@ import {
   MINIO_ACCESS_KEY, MINIO_API_PORT, MINIO_CONSOLE_PORT, MINIO_SECRET_KEY, ResolvedMinio,
 } from '../config/minio';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, manifest, meta } from './_meta';
 import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_UID, shellQuote } from './secrets';
+import { CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_UID, shellQuote } from './secrets';
 
 /** The data volume's mount path; MinIO serves it as a single drive. */
 export const MINIO_DATA_DIR = '/data';

@@ -8,11 +8,13 @@ import { conflict, invalid } from '../config/errors';
 import { validateImageReference } from '../config/images';
 import { validateDnsLabel } from '../config/names';
 import { DEFAULT_NODE_SELECTOR, ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, labelsFor, Manifest, manifest, meta } from './_meta';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, Manifest, labelsFor, manifest, meta } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 
 /** Name of the Job, its ServiceAccount, and the Role and RoleBinding in each namespace it writes to. */
+export { ARGOCD_SYNC_HOOK_ANNOTATIONS };
+
 export const CREDENTIALS_JOB_NAME = 'argo-stack-credentials';
 /** The Job's image: small, pinned, with a POSIX sh (busybox ash) and curl. */
 export const CREDENTIALS_JOB_IMAGE = 'docker.io/curlimages/curl:8.11.1';
@@ -29,16 +31,6 @@ export const CREDENTIALS_SYNC_WAVE = '-5';
 export const GENERATED_SECRET_ANNOTATIONS: Readonly<Record<string, string>> = {
   'argocd.argoproj.io/compare-options': 'IgnoreExtraneous',
   'argocd.argoproj.io/sync-options': 'Prune=false',
-};
-/**
- * Annotations of argo-stack's one-shot Jobs: Argo CD runs them as Sync hooks, so a Job is not part of
- * the application's live state (its TTL deleting it does not make the application OutOfSync), runs
- * again on every sync, and the previous one is deleted before the new one is created (its pod
- * template is immutable, so it could not be updated in place).
- */
-export const ARGOCD_SYNC_HOOK_ANNOTATIONS: Readonly<Record<string, string>> = {
-  'argocd.argoproj.io/hook': 'Sync',
-  'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
 };
 /** Marks a SealedSecret (and the Secret it unseals to) as sealed for any name and namespace. */
 export const SEALED_SECRET_CLUSTER_WIDE = 'sealedsecrets.bitnami.com/cluster-wide';

@@ -6,7 +6,7 @@ import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisrup
 import { ServiceType } from '../config/options';
 import type { ResolvedArgoWorkflows, ResolvedServer } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { databaseCa, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { ServerRbac } from './rbac';
 
 export const SERVER_NAME = 'argo-server';
@@ -28,6 +28,7 @@ export class ArgoServer extends Construct {
     const { plan, server: s } = props;
     const ns = plan.namespace;
     const selector = { app: SERVER_NAME };
+    const ca = databaseCa(plan.persistence?.caCertificate);
     const probe = { httpGet: { path: '/', port: SERVER_PORT, scheme: s.secure ? ('HTTPS' as const) : ('HTTP' as const) } };
 
     manifest<IServiceAccount>(this, 'ServiceAccount', {
@@ -66,15 +67,15 @@ export class ArgoServer extends Construct {
               name: SERVER_NAME,
               image: s.image,
               args: [...s.args],
-              env: s.env.map((e) => ({ ...e })),
+              env: [...s.env.map((e) => ({ ...e })), ...ca.env],
               ports: [{ name: 'web', containerPort: SERVER_PORT, protocol: 'TCP' }],
               readinessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
               livenessProbe: { ...probe, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
               resources: s.resources,
               securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, ...ca.volumeMounts],
             }],
-            volumes: [{ name: 'tmp', emptyDir: {} }],
+            volumes: [{ name: 'tmp', emptyDir: {} }, ...ca.volumes],
           },
         },
       },

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { ResolvedArgoWorkflows, ResolvedWorkflowNamespace } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
@@ -30,7 +31,18 @@ export class WorkflowNamespace extends Construct {
       roleName: role, bindingName: `${role}-${sa}`, namespace: n.name, serviceAccount: sa, serviceAccountNamespace: n.name, rules,
     });
     bind('Executor', 'executor', EXECUTOR_RULES);
-    if (n.agent) bind('Agent', 'agent', AGENT_RULES);
+    if (n.agent) {
+      bind('Agent', 'agent', AGENT_RULES);
+      // Agent pods do not automount a token: they mount the Secret `<sa>.service-account-token`,
+      // which Kubernetes >= 1.24 only fills in when it exists. It holds no data here: the
+      // token controller writes it in the cluster.
+      manifest<ISecret>(this, 'AgentToken', {
+        apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
+        metadata: meta(plan, Component.WORKFLOW_NAMESPACE, `${sa}.service-account-token`, n.name, {
+          annotations: { 'kubernetes.io/service-account.name': sa },
+        }),
+      });
+    }
     if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
     // argo-server serves artifacts and archived logs with the repositories' credentials, read here.
     const secrets = plan.storage.artifactSecretNames;

@@ -344,7 +344,7 @@ describe('resolvePersistence: every rule, exact message', () => {
     'persistence.nodeStatusOffload is not an option argo-stack knows; allowed here: postgres, mysql, archive, archiveTTL, archiveLabelSelector, nodeStatusOffLoad, connectionPool, clusterName, skipMigration, tableName, synchronization. Fix: rename it to "nodeStatusOffLoad"'));
 
   test('unknown key in the database options', () => fails({ postgres: { inCluster: {}, sslmode: 'require' } },
-    'persistence.postgres.sslmode is not an option argo-stack knows; allowed here: inCluster, host, port, database, secretName, credentials, connectionTimeoutSeconds, ssl, sslMode, awsRdsIamAuth, azureTokenAuth. Fix: rename it to "sslMode"'));
+    'persistence.postgres.sslmode is not an option argo-stack knows; allowed here: inCluster, host, port, database, secretName, credentials, connectionTimeoutSeconds, ssl, sslMode, awsRdsIamAuth, azureTokenAuth, caCertificate. Fix: rename it to "sslMode"'));
 
   test('unknown key in inCluster', () => fails({ postgres: { inCluster: { size: '1Gi' } } },
     'persistence.postgres.inCluster.size is not an option argo-stack knows; allowed here: image, storage, storageClassName, resources, nodeSelector, tolerations. Fix: remove persistence.postgres.inCluster.size'));
@@ -435,6 +435,29 @@ describe('resolvePersistence: every rule, exact message', () => {
 
   test('sslMode without ssl', () => fails({ postgres: { ...EXT, sslMode: PostgresSslMode.VERIFY_FULL } },
     'persistence.postgres.sslMode is "verify-full" but persistence.postgres.ssl is not true: Argo ignores sslMode and connects without TLS (sslmode=disable) unless ssl is true. Fix: set persistence.postgres.ssl: true, or remove persistence.postgres.sslMode'));
+
+  test('caCertificate without ssl', () => fails({ postgres: { ...EXT, caCertificate: { configMapName: 'db-ca', key: 'ca.crt' } } },
+    'persistence.postgres.caCertificate is set but persistence.postgres.ssl is not true: without TLS no certificate is checked. Fix: set persistence.postgres.ssl: true and a persistence.postgres.sslMode such as PostgresSslMode.VERIFY_FULL'));
+
+  test('caCertificate with inCluster', () => fails({ postgres: { inCluster: {}, caCertificate: { configMapName: 'db-ca', key: 'ca.crt' } } },
+    'persistence.postgres.caCertificate is set with persistence.postgres.inCluster: the in-cluster PostgreSQL serves no TLS and uses password authentication. Fix: remove persistence.postgres.caCertificate, or use your own database with persistence.postgres.host'));
+
+  test('caCertificate not an object, unknown key, bad ConfigMap name, bad key', () => {
+    fails({ postgres: { ...EXT, ssl: true, caCertificate: 'db-ca' } },
+      'persistence.postgres.caCertificate "db-ca" is invalid: it must be an object. Fix: pass an object, e.g. { configMapName: "rds-ca", key: "global-bundle.pem" }');
+    fails({ postgres: { ...EXT, ssl: true, caCertificate: { configMapName: 'db-ca', key: 'ca.crt', secret: 'x' } } },
+      'persistence.postgres.caCertificate.secret is not an option argo-stack knows; allowed here: configMapName, key. Fix: remove persistence.postgres.caCertificate.secret');
+    fails({ postgres: { ...EXT, ssl: true, caCertificate: { configMapName: 'DB_CA', key: 'ca.crt' } } },
+      'persistence.postgres.caCertificate.configMapName "DB_CA" is invalid: it must be an RFC 1123 subdomain: at most 253 characters of lower-case letters, digits, "-" and ".", starting and ending with a letter or digit. Fix: use a name like "db-ca"');
+    fails({ postgres: { ...EXT, ssl: true, caCertificate: { configMapName: 'db-ca', key: 'ca/crt' } } },
+      'persistence.postgres.caCertificate.key "ca/crt" is invalid: it must be a ConfigMap key: letters, digits, "-", "_" and ".". Fix: use the key holding the PEM bundle, e.g. "ca.crt"');
+  });
+
+  test('caCertificate is resolved next to the connection, and not written to the controller config', () => {
+    const r = resolvePersistence({ postgres: { ...EXT, ssl: true, sslMode: PostgresSslMode.VERIFY_FULL, caCertificate: { configMapName: 'db-ca', key: 'ca.crt' } } }, CTX)!;
+    expect(r.caCertificate).toEqual({ configMapName: 'db-ca', key: 'ca.crt' });
+    expect(JSON.stringify(r.persistence)).not.toContain('db-ca');
+  });
 
   test('sslMode unknown', () => fails({ postgres: { ...EXT, ssl: true, sslMode: 'verify' } },
     'persistence.postgres.sslMode "verify" is invalid: it must be one of "disable", "require", "verify-ca", "verify-full". Fix: use PostgresSslMode.REQUIRE, PostgresSslMode.VERIFY_CA or PostgresSslMode.VERIFY_FULL'));

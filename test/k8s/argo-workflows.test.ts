@@ -143,6 +143,7 @@ describe('whole install', () => {
       'RoleBinding argo/executor-argo-workflow',
       'Role argo/agent',
       'RoleBinding argo/agent-argo-workflow',
+      'Secret argo/argo-workflow.service-account-token',
       'Role argo/artifactgc',
       'RoleBinding argo/artifactgc-argo-workflow',
       'ServiceAccount team-a/argo-workflow',
@@ -150,6 +151,7 @@ describe('whole install', () => {
       'RoleBinding team-a/executor-argo-workflow',
       'Role team-a/agent',
       'RoleBinding team-a/agent-argo-workflow',
+      'Secret team-a/argo-workflow.service-account-token',
       'Role team-a/artifactgc',
       'RoleBinding team-a/artifactgc-argo-workflow',
     ]);

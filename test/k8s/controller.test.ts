@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import { InstallScope, LogFormat, LogLevel } from '../../src/config/options';
+import { Credentials } from '../../src/config/credentials';
+import { PostgresSslMode } from '../../src/config/persistence';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { WorkflowController } from '../../src/k8s/controller';
 import { container, find, ofKind, stdLabels, synthObjects } from '../util';
@@ -233,5 +235,60 @@ describe('WorkflowController options', () => {
     expect(wc.configMap.data).toEqual(cm.data);
     expect(wc.configMap.checksum).toBe(createHash('sha256').update(JSON.stringify(cm.data)).digest('hex'));
     expect(wc.configMap.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('database settings checksum on the controller pod template', () => {
+  const KEY = 'argo-stack.io/database-config-checksum';
+  const checksum = (props: Parameters<typeof synthObjects>[0]) =>
+    find(synthObjects(props), 'Deployment', 'workflow-controller', 'argo').spec.template.metadata.annotations?.[KEY];
+
+  test('absent without a database', () => {
+    expect(checksum({})).toBeUndefined();
+  });
+
+  test('the sha256 of the persistence and synchronization settings', () => {
+    const plan = resolveArgoWorkflows({ persistence: { postgres: { inCluster: {} }, synchronization: true } });
+    const expected = createHash('sha256').update(JSON.stringify({ persistence: plan.controller.config.persistence, synchronization: plan.controller.config.synchronization })).digest('hex');
+    expect(checksum({ persistence: { postgres: { inCluster: {} }, synchronization: true } })).toBe(expected);
+  });
+
+  test('changes with the database settings (the session is made once at start), not with other config', () => {
+    const base = checksum({ persistence: { postgres: { inCluster: {} } } });
+    expect(checksum({ persistence: { postgres: { inCluster: {} }, archiveTTL: '7d' } })).not.toBe(base);
+    expect(checksum({ persistence: { postgres: { inCluster: {} } }, controller: { config: { parallelism: 5 } } })).toBe(base);
+  });
+});
+
+describe('database CA bundle', () => {
+  const props = {
+    persistence: {
+      postgres: {
+        host: 'db.example.com', ssl: true, sslMode: PostgresSslMode.VERIFY_FULL, credentials: Credentials.existing(),
+        caCertificate: { configMapName: 'db-ca', key: 'bundle.pem' },
+      },
+    },
+  };
+  const VOLUME = { name: 'database-ca', configMap: { name: 'db-ca', items: [{ key: 'bundle.pem', path: 'ca.crt' }] } };
+  const MOUNT = { name: 'database-ca', mountPath: '/etc/argo-stack/database-ca', readOnly: true };
+  const ENV = { name: 'PGSSLROOTCERT', value: '/etc/argo-stack/database-ca/ca.crt' };
+
+  test('the controller and argo-server mount it and point PGSSLROOTCERT at it', () => {
+    const objs = synthObjects(props);
+    const controller = find(objs, 'Deployment', 'workflow-controller', 'argo').spec.template.spec;
+    expect(controller.volumes).toEqual([VOLUME]);
+    expect(controller.containers[0].volumeMounts).toEqual([MOUNT]);
+    expect(controller.containers[0].env).toContainEqual(ENV);
+    const server = find(objs, 'Deployment', 'argo-server', 'argo').spec.template.spec;
+    expect(server.volumes).toEqual([{ name: 'tmp', emptyDir: {} }, VOLUME]);
+    expect(server.containers[0].volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }, MOUNT]);
+    expect(server.containers[0].env).toContainEqual(ENV);
+  });
+
+  test('nothing without it', () => {
+    const controller = find(synthObjects({}), 'Deployment', 'workflow-controller', 'argo').spec.template.spec;
+    expect(controller.volumes).toBeUndefined();
+    expect(controller.containers[0].volumeMounts).toBeUndefined();
+    expect(controller.containers[0].env.map((e: { name: string }) => e.name)).toEqual(['LEADER_ELECTION_IDENTITY']);
   });
 });

@@ -36,13 +36,12 @@ describe('CrdMode.INSTALLER (default)', () => {
     });
   });
 
-  test('ClusterRole: create CRDs, and get/patch only the eight Argo CRDs', () => {
+  test('ClusterRole: create, get and patch only the eight Argo CRDs', () => {
     expect(find(objs, 'ClusterRole', 'argo-crd-installer')).toEqual({
       apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
       metadata: { name: 'argo-crd-installer', labels: LABELS, annotations: { [SYNC_WAVE]: '-10' } },
       rules: [
-        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['create'] },
-        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], resourceNames: CRD_NAMES, verbs: ['get', 'patch'] },
+        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], resourceNames: CRD_NAMES, verbs: ['create', 'get', 'patch'] },
       ],
     });
   });
@@ -60,10 +59,14 @@ describe('CrdMode.INSTALLER (default)', () => {
     expect(find(objs, 'Job', 'argo-crd-installer-v4-1-2', 'argo')).toEqual({
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name: 'argo-crd-installer-v4-1-2', namespace: 'argo', labels: LABELS, annotations: { [SYNC_WAVE]: '-10' } },
+      metadata: {
+        name: 'argo-crd-installer-v4-1-2', namespace: 'argo', labels: LABELS,
+        annotations: { [SYNC_WAVE]: '-10', 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+      },
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,
+        ttlSecondsAfterFinished: 600,
         template: {
           metadata: { labels: { app: 'argo-crd-installer', 'app.kubernetes.io/component': 'crds' } },
           spec: {
@@ -94,7 +97,10 @@ describe('CrdMode.INSTALLER (default)', () => {
     const job = find(objs2, 'Job', 'argo-crd-installer-v4-0-10', 'ops');
     expect(job.spec.template.spec.containers[0].image).toBe('quay.io/argoproj/argo-workflows-crdinstaller:v4.0.10');
     expect(find(objs2, 'ServiceAccount', 'argo-crd-installer', 'ops').metadata.namespace).toBe('ops');
-    expect(find(objs2, 'ClusterRoleBinding', 'argo-crd-installer').subjects).toEqual([{ kind: 'ServiceAccount', name: 'argo-crd-installer', namespace: 'ops' }]);
+    // Cluster-scoped names carry the install namespace, so two installs never rebind each other's.
+    expect(find(objs2, 'ClusterRoleBinding', 'ops-crd-installer').subjects).toEqual([{ kind: 'ServiceAccount', name: 'argo-crd-installer', namespace: 'ops' }]);
+    expect(find(objs2, 'ClusterRoleBinding', 'ops-crd-installer').roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ops-crd-installer' });
+    expect(find(objs2, 'ClusterRole', 'ops-crd-installer').rules[0].resourceNames).toEqual(CRD_NAMES);
   });
 
   test('images.crdInstaller overrides the image', () => {

@@ -218,3 +218,26 @@ describe('controller config checksum on the argo-server pod template', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('TLS certificate Secret', () => {
+  test('argo-server may read exactly its certificate Secret (it reads it at start, or exits)', () => {
+    const objs = synthObjects({ server: { tlsCertificateSecretName: 'argo-tls' } });
+    expect(find(objs, 'Role', 'argo-server-role', 'argo').rules).toEqual([
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['argo-tls'], verbs: ['get'] },
+    ]);
+    expect(find(objs, 'RoleBinding', 'argo-server-binding', 'argo').subjects).toEqual([{ kind: 'ServiceAccount', name: 'argo-server', namespace: 'argo' }]);
+    expect(container(deployment(objs)).args).toContain('--tls-certificate-secret-name=argo-tls');
+  });
+
+  test('together with the database Secret, sorted', () => {
+    const objs = synthObjects({
+      server: { tlsCertificateSecretName: 'argo-tls' },
+      persistence: { postgres: { inCluster: {} } },
+    });
+    expect(find(objs, 'Role', 'argo-server-role', 'argo').rules).toEqual([
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['argo-postgres-config', 'argo-tls'], verbs: ['get'] },
+    ]);
+    // The controller does not read the server's certificate.
+    expect(find(objs, 'Role', 'argo-role', 'argo').rules[1]).toEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['argo-postgres-config'], verbs: ['get'] });
+  });
+});

@@ -64,7 +64,7 @@ describe('a workflow namespace with defaults', () => {
 });
 
 describe('workflow namespace options', () => {
-  test('agent: Role agent (workflowtasksets list/watch, workflowtasksets/status patch) and its binding', () => {
+  test('agent: Role agent (workflowtasksets list/watch, workflowtasksets/status patch), its binding and the token Secret', () => {
     const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', agent: true }] });
     expect(ofComponent(objs).map(key)).toEqual([
       'ServiceAccount team-a/argo-workflow',
@@ -72,7 +72,17 @@ describe('workflow namespace options', () => {
       'RoleBinding team-a/executor-argo-workflow',
       'Role team-a/agent',
       'RoleBinding team-a/agent-argo-workflow',
+      'Secret team-a/argo-workflow.service-account-token',
     ]);
+    // Agent pods mount <sa>.service-account-token instead of an automounted token; the token
+    // controller fills it in the cluster, so it carries no data here.
+    expect(find(objs, 'Secret', 'argo-workflow.service-account-token', 'team-a')).toEqual({
+      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
+      metadata: {
+        name: 'argo-workflow.service-account-token', namespace: 'team-a', labels: LABELS,
+        annotations: { 'kubernetes.io/service-account.name': 'argo-workflow' },
+      },
+    });
     expect(find(objs, 'Role', 'agent', 'team-a').rules).toEqual([
       { apiGroups: ['argoproj.io'], resources: ['workflowtasksets'], verbs: ['list', 'watch'] },
       { apiGroups: ['argoproj.io'], resources: ['workflowtasksets/status'], verbs: ['patch'] },
@@ -83,8 +93,11 @@ describe('workflow namespace options', () => {
     });
   });
 
-  test('artifactGC: Role artifactgc (workflowartifactgctasks list/watch, status patch) and its binding', () => {
+  test('artifactGC: Role artifactgc (workflowartifactgctasks list/watch, status patch), its binding, and GC pods run as the workflow SA', () => {
     const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', artifactGC: true }] });
+    // Without spec.artifactGC.serviceAccountName, GC pods would run as `default`, which has no Role.
+    const cm = find(objs, 'ConfigMap', 'workflow-controller-configmap', 'argo');
+    expect(cm.data.workflowDefaults).toContain('artifactGC:\n    serviceAccountName: argo-workflow\n');
     expect(ofComponent(objs).map(key)).toEqual([
       'ServiceAccount team-a/argo-workflow',
       'Role team-a/executor',
@@ -151,6 +164,7 @@ describe('workflow namespace options', () => {
     expect(ofComponent(objs).map(key)).toEqual([
       'ServiceAccount b/argo-workflow', 'Role b/executor', 'RoleBinding b/executor-argo-workflow',
       'ServiceAccount a/argo-workflow', 'Role a/executor', 'RoleBinding a/executor-argo-workflow', 'Role a/agent', 'RoleBinding a/agent-argo-workflow',
+      'Secret a/argo-workflow.service-account-token',
     ]);
   });
 
@@ -167,7 +181,7 @@ describe('workflow namespace options', () => {
     expect(Testing.synth(chart).map((o: K8sObject) => key(o))).toEqual([
       'ServiceAccount team-a/argo-workflow',
       'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
-      'Role team-a/agent', 'RoleBinding team-a/agent-argo-workflow',
+      'Role team-a/agent', 'RoleBinding team-a/agent-argo-workflow', 'Secret team-a/argo-workflow.service-account-token',
       'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-workflow',
     ]);
   });
