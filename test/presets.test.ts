@@ -30,6 +30,7 @@ import { ArtifactRepository } from '../src/config/artifact-repository';
 import { Credentials } from '../src/config/credentials';
 import { buildApp } from '../src/main';
 import { renderApp } from '../src/synth';
+import { INVENTORY } from './preset-inventory';
 import { K8sObject, key } from './util';
 
 const DIST = path.join(__dirname, '..', 'dist');
@@ -105,130 +106,6 @@ function presetFiles(all: Record<string, string>, name: string): Record<string, 
   return Object.fromEntries(Object.entries(all).filter(([f]) => f.startsWith(`${name}/`)).map(([f, c]) => [f.slice(name.length + 1), c]));
 }
 
-const INVENTORY: Record<string, string[]> = {
-  'quick-start': [
-    'Namespace argo',
-    'ServiceAccount argo/argo-crd-installer',
-    'ClusterRole argo-crd-installer',
-    'ClusterRoleBinding argo-crd-installer',
-    'Job argo/argo-crd-installer-v4-1-2',
-    'ServiceAccount argo/argo-stack-credentials',
-    'Role argo/argo-stack-credentials',
-    'RoleBinding argo/argo-stack-credentials',
-    'Job argo/argo-stack-credentials',
-    'ServiceAccount argo/postgres',
-    'StatefulSet argo/postgres',
-    'Service argo/postgres',
-    'ServiceAccount argo/minio',
-    'StatefulSet argo/minio',
-    'Service argo/minio',
-    'Job argo/minio-create-bucket',
-    'ServiceAccount argo/argo',
-    'Role argo/argo-role',
-    'RoleBinding argo/argo-binding',
-    'ClusterRole argo-cluster-role',
-    'ClusterRoleBinding argo-binding',
-    'ClusterRole argo-aggregate-to-admin',
-    'ClusterRole argo-aggregate-to-edit',
-    'ClusterRole argo-aggregate-to-view',
-    'ConfigMap argo/workflow-controller-configmap',
-    'PriorityClass workflow-controller',
-    'Deployment argo/workflow-controller',
-    'ServiceAccount argo/argo-server',
-    'Role argo/argo-server-role',
-    'RoleBinding argo/argo-server-binding',
-    'ClusterRole argo-server-cluster-role',
-    'ClusterRoleBinding argo-server-binding',
-    'Service argo/argo-server',
-    'Deployment argo/argo-server',
-    'ServiceAccount argo/argo-workflow',
-    'Role argo/executor',
-    'RoleBinding argo/executor-argo-workflow',
-    'Role argo/argo-server-artifacts',
-    'RoleBinding argo/argo-server-artifacts',
-    'ConfigMap argo/artifact-repositories',
-  ],
-  'external-db': [
-    'Namespace argo',
-    'Namespace argo-workflows',
-    'ServiceAccount argo/argo-crd-installer',
-    'ClusterRole argo-crd-installer',
-    'ClusterRoleBinding argo-crd-installer',
-    'Job argo/argo-crd-installer-v4-1-2',
-    'ServiceAccount argo/argo',
-    'Role argo/argo-role',
-    'RoleBinding argo/argo-binding',
-    'ClusterRole argo-cluster-role',
-    'ClusterRoleBinding argo-binding',
-    'ClusterRole argo-aggregate-to-admin',
-    'ClusterRole argo-aggregate-to-edit',
-    'ClusterRole argo-aggregate-to-view',
-    'ConfigMap argo/workflow-controller-configmap',
-    'PriorityClass workflow-controller',
-    'Deployment argo/workflow-controller',
-    'ServiceAccount argo/argo-server',
-    'Role argo/argo-server-role',
-    'RoleBinding argo/argo-server-binding',
-    'ClusterRole argo-server-cluster-role',
-    'ClusterRoleBinding argo-server-binding',
-    'Service argo/argo-server',
-    'Deployment argo/argo-server',
-    'ServiceAccount argo-workflows/argo-workflow',
-    'Role argo-workflows/executor',
-    'RoleBinding argo-workflows/executor-argo-workflow',
-    'ConfigMap argo-workflows/artifact-repositories',
-  ],
-  cluster: [
-    'Namespace argo',
-    'ServiceAccount argo/argo-crd-installer',
-    'ClusterRole argo-crd-installer',
-    'ClusterRoleBinding argo-crd-installer',
-    'Job argo/argo-crd-installer-v4-1-2',
-    'ServiceAccount argo/argo',
-    'Role argo/argo-role',
-    'RoleBinding argo/argo-binding',
-    'ClusterRole argo-cluster-role',
-    'ClusterRoleBinding argo-binding',
-    'ClusterRole argo-aggregate-to-admin',
-    'ClusterRole argo-aggregate-to-edit',
-    'ClusterRole argo-aggregate-to-view',
-    'ConfigMap argo/workflow-controller-configmap',
-    'PriorityClass workflow-controller',
-    'Deployment argo/workflow-controller',
-    'ServiceAccount argo/argo-server',
-    'ClusterRole argo-server-cluster-role',
-    'ClusterRoleBinding argo-server-binding',
-    'Service argo/argo-server',
-    'Deployment argo/argo-server',
-  ],
-  namespaced: [
-    'Namespace argo',
-    'Namespace argo-workflows',
-    'ServiceAccount argo/argo-crd-installer',
-    'ClusterRole argo-crd-installer',
-    'ClusterRoleBinding argo-crd-installer',
-    'Job argo/argo-crd-installer-v4-1-2',
-    'ServiceAccount argo/argo',
-    'Role argo/argo-role',
-    'RoleBinding argo/argo-binding',
-    'Role argo-workflows/argo-role',
-    'RoleBinding argo-workflows/argo-binding',
-    'ConfigMap argo/workflow-controller-configmap',
-    'PriorityClass workflow-controller',
-    'Deployment argo/workflow-controller',
-    'ServiceAccount argo/argo-server',
-    'Role argo/argo-server-role',
-    'RoleBinding argo/argo-server-binding',
-    'Role argo-workflows/argo-server-role',
-    'RoleBinding argo-workflows/argo-server-binding',
-    'Service argo/argo-server',
-    'Deployment argo/argo-server',
-    'ServiceAccount argo-workflows/argo-workflow',
-    'Role argo-workflows/executor',
-    'RoleBinding argo-workflows/executor-argo-workflow',
-  ],
-};
-
 test('the presets are exactly quick-start, cluster, namespaced and external-db, each chart named after its dist/ folder', () => {
   expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
     ['quick-start', 'examples/quick-start.ts'],
@@ -244,7 +121,7 @@ describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
   const objs = buildPreset(name).toJson() as K8sObject[];
 
   test('every object is valid against the Kubernetes schema (kubernetes-models)', () => {
-    expect(objs.length).toBeGreaterThan(0);
+    expect(objs).toHaveLength(INVENTORY[name].length);
     for (const o of objs) validateObject(o);
   });
 
@@ -285,12 +162,12 @@ test('rendering is deterministic: two independent renders are byte-identical', (
   const b = renderAll();
   expect(Object.keys(a)).toEqual(Object.keys(b));
   for (const f of Object.keys(a)) expect(Buffer.from(a[f]).equals(Buffer.from(b[f]))).toBe(true);
-  const app = buildApp();
-  expect(renderApp(app, SOURCES)).toEqual(renderApp(app, SOURCES));
+  // Two separately built apps (not one app rendered twice) give the same files.
+  expect(renderApp(buildApp(), SOURCES)).toEqual(renderApp(buildApp(), SOURCES));
 });
 
 describe('schema validation beyond the presets', () => {
-  test.each<[string, ArgoWorkflowsProps]>([
+  test.each<[string, ArgoWorkflowsProps, string[]]>([
     ['minimal CRDs, PDBs, LoadBalancer, persistence, every workflow namespace feature', {
       crds: CrdMode.MINIMAL,
       controller: {
@@ -309,14 +186,38 @@ describe('schema validation beyond the presets', () => {
       server: { replicas: 2, secure: false, serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/8'] },
       workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' } }],
       labels: { team: 'data' },
-    }],
+    }, [
+      'Namespace argo', 'Namespace team-a',
+      'CustomResourceDefinition clusterworkflowtemplates.argoproj.io', 'CustomResourceDefinition cronworkflows.argoproj.io',
+      'CustomResourceDefinition workflowartifactgctasks.argoproj.io', 'CustomResourceDefinition workfloweventbindings.argoproj.io',
+      'CustomResourceDefinition workflows.argoproj.io', 'CustomResourceDefinition workflowtaskresults.argoproj.io',
+      'CustomResourceDefinition workflowtasksets.argoproj.io', 'CustomResourceDefinition workflowtemplates.argoproj.io',
+      'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding',
+      'ClusterRole argo-cluster-role', 'ClusterRoleBinding argo-binding',
+      'ClusterRole argo-aggregate-to-admin', 'ClusterRole argo-aggregate-to-edit', 'ClusterRole argo-aggregate-to-view',
+      'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller',
+      'Deployment argo/workflow-controller', 'PodDisruptionBudget argo/workflow-controller',
+      'ServiceAccount argo/argo-server', 'Role argo/argo-server-role', 'RoleBinding argo/argo-server-binding',
+      'ClusterRole argo-server-cluster-role', 'ClusterRoleBinding argo-server-binding',
+      'Service argo/argo-server', 'Deployment argo/argo-server', 'PodDisruptionBudget argo/argo-server',
+      'ServiceAccount argo/argo-workflow', 'Role argo/executor', 'RoleBinding argo/executor-argo-workflow',
+      'Role argo/agent', 'RoleBinding argo/agent-argo-workflow', 'Secret argo/argo-workflow.service-account-token',
+      'Role argo/artifactgc', 'RoleBinding argo/artifactgc-argo-workflow',
+      'ServiceAccount team-a/argo-workflow', 'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
+    ]],
     ['namespaced, managed namespace, no CRDs, no server', {
       scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'wf' }],
-    }],
-  ])('%s', (_name, props) => {
+    }, [
+      'Namespace argo', 'Namespace wf',
+      'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding', 'Role wf/argo-role', 'RoleBinding wf/argo-binding',
+      'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
+      'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow',
+    ]],
+  ])('%s', (_name, props, inventory) => {
     const chart = Testing.chart();
     new ArgoWorkflows(chart, 'argo', props);
     const objs = Testing.synth(chart) as K8sObject[];
+    expect(objs.map(key)).toEqual(inventory);
     for (const o of objs) validateObject(o);
   });
 
@@ -344,12 +245,12 @@ describe('schema validation beyond the presets', () => {
 
   test('the validator rejects an invalid object and an unmapped kind', () => {
     const bad: K8sObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', namespace: 'argo' }, spec: { template: {} } };
-    expect(() => validateObject(bad)).toThrow(/^Deployment argo\/x is not a valid Deployment: /);
+    expect(() => validateObject(bad)).toThrow(new Error('Deployment argo/x is not a valid Deployment: data/spec must have required property selector'));
     const badPort: K8sObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'web' }] } };
-    expect(() => validateObject(badPort)).toThrow(/^Service s is not a valid Service: /);
+    expect(() => validateObject(badPort)).toThrow(new Error('Service s is not a valid Service: data/spec/ports/0/port must be integer'));
     const unmapped: K8sObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'argo' } };
-    expect(() => validateObject(unmapped)).toThrow('no kubernetes-models class for networking.k8s.io/v1 Ingress (Ingress argo/i): add it to MODELS');
+    expect(() => validateObject(unmapped)).toThrow(new Error('no kubernetes-models class for networking.k8s.io/v1 Ingress (Ingress argo/i): add it to MODELS'));
     const wrongVersion: K8sObject = { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } };
-    expect(() => validateObject(wrongVersion)).toThrow('no kubernetes-models class for extensions/v1beta1 Deployment (Deployment x): add it to MODELS');
+    expect(() => validateObject(wrongVersion)).toThrow(new Error('no kubernetes-models class for extensions/v1beta1 Deployment (Deployment x): add it to MODELS'));
   });
 });

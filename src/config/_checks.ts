@@ -4,6 +4,32 @@ import { conflict, invalid } from './errors';
 /** A plain object (not null, not a list). */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Key and option names that look like they hold a credential (as the manifest policy's env-var rule). */
+export const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
+
+/** Hides a value that might be a credential: strings and other leaves become "<redacted>", object keys stay. */
+export function redact(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (isPlainObject(value)) return Object.fromEntries(Object.keys(value).map((k) => [k, '<redacted>']));
+  return '<redacted>';
+}
+
+/** Data keys used in the examples of messages about a `{ name, key }` reference, by option name. */
+const KEY_EXAMPLES: Readonly<Record<string, string>> = {
+  caSecret: 'ca.crt', krbConfigConfigMap: 'krb5.conf', krbKeytabSecret: 'krb5.keytab', krbCCacheSecret: 'krb5cc',
+  usernameSecret: 'username', userNameSecret: 'username', passwordSecret: 'password', clientId: 'client-id', clientSecret: 'client-secret',
+};
+
+/**
+ * An example data key for a `{ name, key }` reference, from the option's name: `"ca.crt"` for
+ * `caSecret`, `"krb5.conf"` for `krbConfigConfigMap`, otherwise the name without its `Secret` or
+ * `ConfigMap` suffix (`accessKeySecret` gives `"accessKey"`).
+ */
+export function exampleKey(option: string): string {
+  const field = option.replace(/(\[[^\]]*\])+$/, '').split('.').pop() ?? '';
+  return KEY_EXAMPLES[field] ?? (field.replace(/(Secret|ConfigMap)$/, '') || 'key');
+}
+
 /** Rejects keys argo-stack does not know (JavaScript callers, typos); `undefined` values are ignored. */
 export function rejectUnknownKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
   for (const k of Object.keys(value)) {

@@ -12,7 +12,7 @@
 import type {
   ArtifactRepositorySpec, ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector,
 } from './controller-config';
-import { isPlainObject } from './_checks';
+import { exampleKey, isPlainObject, redact, rejectUnknownKeys } from './_checks';
 import { ARTIFACT_REPOSITORY, checkShape } from './controller-config-schema';
 import { conflict, invalid, show, ValidationError } from './errors';
 import { validateDnsLabel, validateDnsSubdomain } from './names';
@@ -323,11 +323,16 @@ export function validateOssBucket(option: string, value: unknown): string {
 const AZURE_ACCOUNT = /^[a-z0-9]{3,24}$/;
 const AZURE_CONTAINER = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
+/** A valid storage account name close to `value` (or "mystorageaccount"), for "Fix:" hints. */
+function suggestAzureAccount(value: unknown): string {
+  const s = String(typeof value === 'string' ? value : '').toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
+  return s.length >= 3 ? s : 'mystorageaccount';
+}
+
 /** Checks an Azure storage account name: 3-24 lower-case letters and digits. */
 export function validateAzureAccountName(option: string, value: unknown): string {
   if (typeof value !== 'string' || !AZURE_ACCOUNT.test(value)) {
-    const s = String(typeof value === 'string' ? value : '').toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
-    throw invalid(option, value, 'an Azure storage account name is 3-24 lower-case letters and digits', `use a name like ${JSON.stringify(s.length >= 3 ? s : 'mystorageaccount')}`);
+    throw invalid(option, value, 'an Azure storage account name is 3-24 lower-case letters and digits', `use a name like ${JSON.stringify(suggestAzureAccount(value))}`);
   }
   return value;
 }
@@ -346,24 +351,34 @@ export function validateSecretKeySelector(option: string, value: unknown): Secre
   return checkKeySelector(option, value, 'Secret') as SecretKeySelector;
 }
 
+/**
+ * A `{ name, key }` reference. For a Secret, anything that is not such a reference (often the secret
+ * itself, written where its reference belongs) is never shown.
+ */
 function checkKeySelector(option: string, value: unknown, kind: 'Secret' | 'ConfigMap'): SecretKeySelector | ConfigMapKeySelector {
+  const secret = kind === 'Secret';
+  const key = exampleKey(option);
   if (!isPlainObject(value)) {
-    throw invalid(option, value, `it must reference a ${kind} key as { name, key }`, `give an object like { name: "my-${kind.toLowerCase()}", key: "key" }`);
+    throw secret
+      ? invalid(option, redact(value), 'it must reference a Secret key as { name, key }, not hold the secret itself',
+        `put the value in a Secret and give { name: "my-secret", key: ${JSON.stringify(key)} }`)
+      : invalid(option, value, 'it must reference a ConfigMap key as { name, key }', `give an object like { name: "my-configmap", key: ${JSON.stringify(key)} }`);
   }
   for (const k of Object.keys(value)) {
     if (k !== 'name' && k !== 'key' && k !== 'optional') {
-      throw invalid(`${option}.${k}`, value[k], `a ${kind} key reference has only name, key and optional`, `remove ${k}`);
+      throw secret
+        ? invalid(`${option}.${k}`, redact(value[k]), 'a Secret key reference has only name, key and optional', `remove ${k} (never put the secret itself in the options)`)
+        : invalid(`${option}.${k}`, value[k], 'a ConfigMap key reference has only name, key and optional', `remove ${k}`);
     }
   }
   const name = validateDnsSubdomain(`${option}.name`, value.name);
-  const key = value.key;
-  if (typeof key !== 'string' || key.length > 253 || !SECRET_DATA_KEY.test(key)) {
-    throw invalid(`${option}.key`, key, `a ${kind} data key is 1-253 characters of letters, digits, "-", "_" and "."`, 'give the key inside the object, e.g. "accesskey"');
+  if (typeof value.key !== 'string' || value.key.length > 253 || !SECRET_DATA_KEY.test(value.key)) {
+    throw invalid(`${option}.key`, value.key, `a ${kind} data key is 1-253 characters of letters, digits, "-", "_" and "."`, `give the key inside the object, e.g. ${JSON.stringify(key)}`);
   }
   if (value.optional !== undefined && typeof value.optional !== 'boolean') {
     throw invalid(`${option}.optional`, value.optional, 'it must be true or false', 'give a boolean or remove it');
   }
-  return { name, key, ...(value.optional !== undefined ? { optional: value.optional as boolean } : {}) };
+  return { name, key: value.key, ...(value.optional !== undefined ? { optional: value.optional as boolean } : {}) };
 }
 
 // ---- key formats ----
@@ -430,13 +445,17 @@ class Checker {
     return `${this.base}.${field}`;
   }
 
-  /** Rejects option names the factory does not have (typos in plain JavaScript or casts). */
-  known(o: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}): void {
+  /**
+   * Rejects option names the factory does not have (typos in plain JavaScript or casts). The value
+   * is never shown: a mistyped `secretKey` or `password` holds the secret itself. `rejectedLater`
+   * are options the factory rejects with its own message; they are not listed as options.
+   */
+  known(o: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}, rejectedLater: readonly string[] = []): void {
     for (const k of Object.keys(o)) {
-      if (allowed.includes(k) || o[k] === undefined) continue;
+      if (allowed.includes(k) || rejectedLater.includes(k) || o[k] === undefined) continue;
       const near = closest(k, allowed);
-      throw invalid(this.at(k), o[k], `ArtifactRepository.${this.factory} has no option "${k}"; its options are ${allowed.join(', ')}`,
-        hints[k] ?? (near ? `rename it to "${near}"` : 'remove it'));
+      throw conflict(`${this.at(k)} is not an option of ArtifactRepository.${this.factory}; its options are ${allowed.join(', ')}`,
+        hints[k] ?? (near ? `rename it to "${near}"` : `remove ${this.at(k)}`));
     }
   }
 
@@ -603,11 +622,7 @@ export class ArtifactRepository {
       const ep = c.at('encryptionOptions');
       if (!isPlainObject(e)) throw invalid(ep, e, 'it must be an object with enableEncryption, kmsKeyId, kmsEncryptionContext or serverSideCustomerKeySecret', 'give an object like { enableEncryption: true }');
       const ec = new Checker(ep, 's3');
-      for (const k of Object.keys(e)) {
-        if (!['enableEncryption', 'kmsKeyId', 'kmsEncryptionContext', 'serverSideCustomerKeySecret'].includes(k) && e[k] !== undefined) {
-          throw invalid(`${ep}.${k}`, e[k], 'encryptionOptions has enableEncryption, kmsKeyId, kmsEncryptionContext and serverSideCustomerKeySecret', 'remove it');
-        }
-      }
+      rejectUnknownKeys(ep, e, ['enableEncryption', 'kmsKeyId', 'kmsEncryptionContext', 'serverSideCustomerKeySecret']);
       const enableEncryption = ec.bool('enableEncryption', e.enableEncryption);
       const kmsKeyId = ec.text('kmsKeyId', e.kmsKeyId, 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
       const kmsEncryptionContext = ec.text('kmsEncryptionContext', e.kmsEncryptionContext, '{"project":"argo"}');
@@ -639,9 +654,7 @@ export class ArtifactRepository {
     const cb = o.createBucketIfNotPresent as unknown;
     if (cb === true) createBucketIfNotPresent = {};
     else if (isPlainObject(cb)) {
-      for (const k of Object.keys(cb)) {
-        if (k !== 'objectLocking' && cb[k] !== undefined) throw invalid(`${c.at('createBucketIfNotPresent')}.${k}`, cb[k], 'createBucketIfNotPresent has only objectLocking', 'remove it');
-      }
+      rejectUnknownKeys(c.at('createBucketIfNotPresent'), cb, ['objectLocking']);
       const objectLocking = new Checker(c.at('createBucketIfNotPresent'), 's3').bool('objectLocking', cb.objectLocking);
       createBucketIfNotPresent = objectLocking === undefined ? {} : { objectLocking };
     } else if (cb !== undefined && cb !== false) {
@@ -689,7 +702,7 @@ export class ArtifactRepository {
   public static azure(options: AzureRepositoryOptions, path?: string): ArtifactRepository {
     const { c, o } = start(path, 'azure', options, '{ endpoint: "https://myaccount.blob.core.windows.net", container: "artifacts", useSDKCreds: true }');
     c.known(o, ['endpoint', 'container', 'accountKeySecret', 'useSDKCreds', 'blobNameFormat', 'archiveLogs'],
-      { keyFormat: 'Azure names it blobNameFormat' });
+      { keyFormat: 'rename it to "blobNameFormat" (Azure\'s name for keyFormat)' });
     const what = 'the https URL of the storage account\'s blob service, like "https://myaccount.blob.core.windows.net"';
     const url = checkUrl(c.at('endpoint'), o.endpoint, ['https'], what, 'https://myaccount.blob.core.windows.net', false);
     // The account as Argo reads it: the first label of the host exactly as written (Go keeps its case).
@@ -699,10 +712,10 @@ export class ArtifactRepository {
         'use "https://<account>.blob.core.windows.net"');
     }
     const account = host.split('.')[0];
+    // The account rule of validateAzureAccountName, reported on the endpoint the user wrote.
     if (!AZURE_ACCOUNT.test(account)) {
-      const s = account.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
       throw invalid(c.at('endpoint'), o.endpoint, `its first host label ${JSON.stringify(account)} is the storage account name, which must be 3-24 lower-case letters and digits`,
-        `use ${JSON.stringify(`https://${s.length >= 3 ? s : 'mystorageaccount'}.${host.split('.').slice(1).join('.')}`)}`);
+        `use ${JSON.stringify(`https://${suggestAzureAccount(account)}.${host.split('.').slice(1).join('.')}`)}`);
     }
     const endpoint = o.endpoint as string;
     const container = validateAzureContainer(c.at('container'), o.container);
@@ -729,8 +742,8 @@ export class ArtifactRepository {
    */
   public static oss(options: OssRepositoryOptions, path?: string): ArtifactRepository {
     const { c, o } = start(path, 'oss', options, '{ endpoint: "https://oss-cn-hangzhou.aliyuncs.com", bucket: "my-bucket", useSDKCreds: true }');
-    c.known(o, ['endpoint', 'bucket', 'accessKeySecret', 'secretKeySecret', 'createBucketIfNotPresent', 'securityToken', 'lifecycleRule',
-      'useSDKCreds', 'keyFormat', 'archiveLogs']);
+    c.known(o, ['endpoint', 'bucket', 'accessKeySecret', 'secretKeySecret', 'createBucketIfNotPresent', 'lifecycleRule',
+      'useSDKCreds', 'keyFormat', 'archiveLogs'], {}, ['securityToken']);
     if (o.endpoint !== undefined && typeof o.endpoint === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(o.endpoint) && /^[A-Za-z0-9.-]+(:\d+)?$/.test(o.endpoint)) {
       throw invalid(c.at('endpoint'), o.endpoint, 'it must be an https:// URL: without a scheme the OSS SDK uses plain HTTP', `use ${JSON.stringify(`https://${o.endpoint}`)}`);
     }
@@ -762,11 +775,7 @@ export class ArtifactRepository {
       const r = o.lifecycleRule as unknown;
       const rp = c.at('lifecycleRule');
       if (!isPlainObject(r)) throw invalid(rp, r, 'it must be { markInfrequentAccessAfterDays?, markDeletionAfterDays? }', 'give an object like { markDeletionAfterDays: 30 }');
-      for (const k of Object.keys(r)) {
-        if (k !== 'markInfrequentAccessAfterDays' && k !== 'markDeletionAfterDays' && r[k] !== undefined) {
-          throw invalid(`${rp}.${k}`, r[k], 'lifecycleRule has markInfrequentAccessAfterDays and markDeletionAfterDays', 'remove it');
-        }
-      }
+      rejectUnknownKeys(rp, r, ['markInfrequentAccessAfterDays', 'markDeletionAfterDays']);
       const days = (k: 'markInfrequentAccessAfterDays' | 'markDeletionAfterDays'): number | undefined => {
         const v = r[k];
         if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 2147483647)) {
@@ -797,11 +806,15 @@ export class ArtifactRepository {
    */
   public static artifactory(options: ArtifactoryRepositoryOptions, path?: string): ArtifactRepository {
     const { c, o } = start(path, 'artifactory', options, '{ repoURL: "https://artifactory.example.com/artifactory/generic-local", usernameSecret, passwordSecret }');
-    c.known(o, ['repoURL', 'usernameSecret', 'passwordSecret', 'keyFormat', 'archiveLogs']);
+    c.known(o, ['repoURL', 'usernameSecret', 'passwordSecret', 'keyFormat', 'archiveLogs'], { url: 'rename it to "repoURL"' });
     checkUrl(c.at('repoURL'), o.repoURL, ['https', 'http'], 'an https:// or http:// URL of the repository', 'https://artifactory.example.com/artifactory/generic-local', true);
     const repoURL = o.repoURL as string;
-    if (o.usernameSecret === undefined) throw invalid(c.at('usernameSecret'), undefined, 'it is required', 'give a Secret key reference like { name: "artifactory-cred", key: "username" }');
-    if (o.passwordSecret === undefined) throw invalid(c.at('passwordSecret'), undefined, 'it is required', 'give a Secret key reference like { name: "artifactory-cred", key: "password" }');
+    if (o.usernameSecret === undefined) {
+      throw conflict(`${c.at('usernameSecret')} is missing: Argo needs the user name`, 'give a Secret key reference like { name: "artifactory-cred", key: "username" }');
+    }
+    if (o.passwordSecret === undefined) {
+      throw conflict(`${c.at('passwordSecret')} is missing: Argo needs the password or API key`, 'give a Secret key reference like { name: "artifactory-cred", key: "password" }');
+    }
     const usernameSecret = c.secret('usernameSecret', o.usernameSecret);
     const passwordSecret = c.secret('passwordSecret', o.passwordSecret);
     const keyFormat = c.format('keyFormat', o.keyFormat);
@@ -1020,11 +1033,7 @@ export function resolveArtifactRepositories(o: ArtifactRepositoriesOptions, path
   if (!isPlainObject(o)) {
     throw invalid(path, o, 'it must be an object with repositories', 'pass { repositories: { default: ArtifactRepository.s3({ bucket: "my-bucket" }) } }');
   }
-  for (const k of Object.keys(o)) {
-    if (!['repositories', 'defaultKey', 'configMapName'].includes(k) && (o as unknown as Record<string, unknown>)[k] !== undefined) {
-      throw invalid(`${path}.${k}`, (o as unknown as Record<string, unknown>)[k], 'the options are repositories, defaultKey and configMapName', 'remove it');
-    }
-  }
+  rejectUnknownKeys(path, o as unknown as Record<string, unknown>, ['repositories', 'defaultKey', 'configMapName']);
   const repos = o.repositories as unknown;
   if (!isPlainObject(repos)) {
     throw invalid(`${path}.repositories`, repos, 'it must be an object of key to ArtifactRepository', 'pass { default: ArtifactRepository.s3({ bucket: "my-bucket" }) }');

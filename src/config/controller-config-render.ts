@@ -49,7 +49,10 @@ export function renderYaml(value: unknown): string {
 export function parseConfigMapData(data: Record<string, string>): Record<string, unknown> {
   const keys = Object.keys(data);
   if (keys.includes('config')) {
-    if (keys.length !== 1) throw new ValidationError('workflow-controller-configmap has a "config" key next to other keys: Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
+    if (keys.length !== 1) {
+      const others = keys.filter((k) => k !== 'config').map((k) => JSON.stringify(k)).join(', ');
+      throw new ValidationError(`workflow-controller-configmap has a "config" key next to ${others}: Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"`);
+    }
     return (parse(data.config, { version: '1.1' }) ?? {}) as Record<string, unknown>;
   }
   const lines: string[] = [];

@@ -3,7 +3,7 @@
  * types before anything is written. Argo reads the configmap with `yaml.UnmarshalStrict`: one
  * unknown key at any depth makes the controller and argo-server exit.
  */
-import { isPlainObject } from './_checks';
+import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from './_checks';
 import { ValidationError, show } from './errors';
 
 /** What a value in the config tree may be. */
@@ -220,7 +220,14 @@ const fixFor = (shape: Shape): string => {
  */
 export function checkShape(path: string, value: unknown, shape: Shape): void {
   if (value === undefined) return;
-  const bad = (rule: string, fix: string) => new ValidationError(`${path} ${show(value)} is invalid: ${rule}. Fix: ${fix}`);
+  // A value under a secret-looking name, or a Secret reference given as something else (often the
+  // secret itself), is never shown.
+  const selector = shape === SECRET_KEY_SELECTOR;
+  const shown = selector || CREDENTIAL_NAME.test(lastSegment(path)) ? redact(value) : value;
+  const bad = (rule: string, fix: string) => new ValidationError(`${path} ${show(shown)} is invalid: ${rule}. Fix: ${fix}`);
+  if (selector && !isPlainObject(value)) {
+    throw bad('it must be an object { name, key }', `put the value in a Secret and reference its key, e.g. { name: "my-secret", key: ${JSON.stringify(exampleKey(path))} }`);
+  }
   switch (shape.kind) {
     case 'any': return;
     case 'string': if (typeof value !== 'string') throw bad('it must be a string', 'quote the value'); return;
@@ -265,6 +272,13 @@ export function checkShape(path: string, value: unknown, shape: Shape): void {
       return;
     }
   }
+}
+
+/** The last key of a path (`passwordSecret` of `a.passwordSecret`, `password` of `a["password"]`), list indexes skipped. */
+function lastSegment(path: string): string {
+  const p = path.replace(/(\[\d+\])+$/, '');
+  const m = /\["((?:[^"\\]|\\.)*)"\]$/.exec(p);
+  return m ? m[1] : p.slice(p.lastIndexOf('.') + 1);
 }
 
 /** Checks a whole controller config against Argo v4.1.2's key tree. */

@@ -15,7 +15,7 @@
  *
  * Pure: no constructs. `src/k8s/secrets.ts` (ManagedSecrets) builds the objects.
  */
-import { isPlainObject } from './_checks';
+import { CREDENTIAL_NAME, isPlainObject, redact } from './_checks';
 import { conflict, invalid } from './errors';
 import { validateDnsSubdomain } from './names';
 
@@ -199,8 +199,6 @@ const FACTORIES_FIX = 'use Credentials.generated() (random values created in the
   + 'Credentials.externalSecret({ storeName, remoteKey }) (External Secrets Operator) or Credentials.sealedSecret({ encryptedData }) (Sealed Secrets)';
 /** A Secret data key (Kubernetes `IsConfigMapKey`). */
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-/** Key names that look like they hold a credential (as the manifest policy's env-var rule). */
-const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
 /** A Go `time.ParseDuration` string (External Secrets Operator's `refreshInterval`). */
 const GO_DURATION = /^(0|([0-9]+(\.[0-9]+)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)(([0-9]+(\.[0-9]+)?|\.[0-9]+)(ns|us|µs|ms|s|m|h))*)$/;
 /** A secret's name or path in a store: AWS, GCP, Azure, Vault and ARN forms. */
@@ -215,13 +213,6 @@ function copy<T>(v: T): T {
   return (isPlainObject(v) ? Object.freeze({ ...v }) : v) as T;
 }
 const quoted = (keys: readonly string[]) => keys.map((k) => JSON.stringify(k)).join(', ');
-
-/** Hides a value that might be a credential: strings and other leaves become "<redacted>", object keys stay. */
-function redact(value: unknown): unknown {
-  if (value === undefined || value === null) return value;
-  if (isPlainObject(value)) return Object.fromEntries(Object.keys(value).map((k) => [k, '<redacted>']));
-  return '<redacted>';
-}
 
 /**
  * Accepts only a `Credentials` value and checks the options given to its factory. Anything else,

@@ -50,14 +50,28 @@ export function validateVersion(value: unknown): string {
   return value;
 }
 
-/** Checks a full image reference: it must carry a version tag (not `latest`) or a sha256 digest. */
-export function validateImageReference(option: string, value: unknown): string {
+/**
+ * Checks a full image reference: it must carry a version tag (not `latest`) or a sha256 digest.
+ *
+ * @param example the option's default reference, e.g. `"quay.io/argoproj/argoexec:v4.1.2"`: the fix pins
+ *   the user's own repository with its tag (when the image names match), or shows it when the value
+ *   is no reference at all
+ */
+export function validateImageReference(option: string, value: unknown, example: string): string {
   const m = typeof value === 'string' ? IMAGE.exec(value) : null;
   const tag = m?.groups?.tag;
   const digest = m?.groups?.digest;
   if (!m || (!tag && !digest) || (tag === 'latest' && !digest)) {
+    // The repository without its tag or (malformed) digest, if that much is a valid reference.
+    const repo = typeof value === 'string' ? value.replace(/@.*$/, '').replace(/:[^/:]*$/, '') : '';
+    const valid = repo !== '' && IMAGE.exec(repo)?.groups?.repo === repo;
+    const name = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
+    const exampleRepo = example.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+    const exampleTag = /^:([^/:@]+)/.exec(example.slice(exampleRepo.length))?.[1];
+    const pinTag = exampleTag !== undefined && name(repo) === name(exampleRepo) ? exampleTag : '<version>';
     throw invalid(option, value, 'an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest',
-      `use a reference like "${DEFAULT_IMAGE_REGISTRY}/workflow-controller:${DEFAULT_ARGO_VERSION}" or "<repository>@sha256:<digest>"`);
+      valid ? `pin it, e.g. ${JSON.stringify(`${repo}:${pinTag}`)}, or ${JSON.stringify(`${repo}@sha256:<digest>`)}`
+        : `use a reference like ${JSON.stringify(example)} or "<repository>@sha256:<digest>"`);
   }
   return value as string;
 }
@@ -70,7 +84,7 @@ export function resolveImages(version: string, registry: string | undefined, ove
       `use "${DEFAULT_IMAGE_REGISTRY}" or your mirror, e.g. "registry.example.com/argoproj"`);
   }
   const pick = (key: keyof ArgoImages, image: string) =>
-    overrides[key] !== undefined ? validateImageReference(`images.${key}`, overrides[key]) : `${reg}/${image}:${version}`;
+    overrides[key] !== undefined ? validateImageReference(`images.${key}`, overrides[key], `${reg}/${image}:${version}`) : `${reg}/${image}:${version}`;
   return {
     controller: pick('controller', 'workflow-controller'),
     server: pick('server', 'argocli'),

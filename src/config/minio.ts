@@ -128,7 +128,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
   const bucket = validateS3Bucket(`${path}.bucket`, opts.bucket ?? DEFAULT_MINIO_BUCKET);
   const secretName = validateDnsSubdomain(`${path}.secretName`, opts.secretName ?? DEFAULT_MINIO_SECRET);
   const credentials = validateCredentials(`${path}.credentials`, opts.credentials ?? Credentials.generated());
-  const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image);
+  const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image, DEFAULT_MINIO_IMAGE);
 
   const storage = validateStorageSize(`${path}.storage`, opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
   const storageClassName = opts.storageClassName === undefined ? undefined : validateDnsSubdomain(`${path}.storageClassName`, opts.storageClassName);
@@ -160,7 +160,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     }
     const certificateSecretName = validateDnsSubdomain(`${path}.tls.certificateSecretName`, t.certificateSecretName);
     if (t.caSecret === undefined) {
-      throw invalid(`${path}.tls.caSecret`, undefined, 'it is required: Argo must verify MinIO\'s certificate with the CA that signed it',
+      throw conflict(`${path}.tls.caSecret is missing: Argo must verify MinIO's certificate with the CA that signed it`,
         'give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
     }
     const caSecret = validateSecretKeySelector(`${path}.tls.caSecret`, t.caSecret);

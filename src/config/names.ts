@@ -45,8 +45,18 @@ function checkKey(option: string, key: string, what: string): void {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if ((prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_KEY_NAME.test(name)) {
-    throw invalid(`${option} key`, key, `${what === 'annotation' ? 'an' : 'a'} ${what} key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and "."`, `rename the ${what} key`);
+    throw invalid(`${option} key`, key, `${what === 'annotation' ? 'an' : 'a'} ${what} key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and "."`,
+      `rename it, e.g. ${JSON.stringify(suggestKey(key))}`);
   }
+}
+
+/** A valid label or annotation key close to `key` (prefix cleaned as a subdomain, name as a label name), for "Fix:" hints. */
+function suggestKey(key: string): string {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash).toLowerCase().split('.')
+    .map((part) => part.replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')).filter((part) => part !== '').join('.').slice(0, 253).replace(/[^a-z0-9]+$/, '') : '';
+  const name = (slash >= 0 ? key.slice(slash + 1) : key).replace(/[^-A-Za-z0-9_.]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+  return `${prefix ? `${prefix}/` : ''}${name || 'app'}`;
 }
 
 /** Checks a label map: keys `[prefix/]name` and values of at most 63 characters. */

@@ -11,7 +11,7 @@ import type {
 } from './controller-config';
 import { GO_DURATION_PATTERN, TTL_PATTERN, validateControllerConfig } from './controller-config-schema';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
-import { checkBool, checkInt, isPlainObject, rejectUnknownKeys, validateStorageSize } from './_checks';
+import { checkBool, checkInt, CREDENTIAL_NAME, isPlainObject, redact, rejectUnknownKeys, validateStorageSize } from './_checks';
 import { conflict, invalid, show } from './errors';
 import { validateImageReference } from './images';
 import { validateDnsSubdomain, validateLabels } from './names';
@@ -333,8 +333,10 @@ const DATABASE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const IPV6 = /^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function checkObject(option: string, value: unknown, example: string): asserts value is Record<string, unknown> {
-  if (!isPlainObject(value)) throw invalid(option, value, 'it must be an object', `pass an object, e.g. ${example}`);
+/** Argo's default scope for Azure AD tokens. */
+const AZURE_DEFAULT_SCOPE = 'https://ossrdbms-aad.database.windows.net/.default';
+function checkObject(option: string, value: unknown, example: string, fix = `pass an object, e.g. ${example}`): asserts value is Record<string, unknown> {
+  if (!isPlainObject(value)) throw invalid(option, value, 'it must be an object', fix);
 }
 
 
@@ -412,7 +414,7 @@ function resolveInCluster(engine: DatabaseEngine, o: unknown, ctx: { namespace: 
   const option = `${e.option}.inCluster`;
   checkObject(option, o, '{} for the defaults or { storage: "20Gi" }');
   rejectUnknownKeys(option, o, IN_CLUSTER_KEYS);
-  const image = o.image === undefined ? e.image : validateImageReference(`${option}.image`, o.image);
+  const image = o.image === undefined ? e.image : validateImageReference(`${option}.image`, o.image, e.image);
   const storage = validateStorageSize(`${option}.storage`, o.storage ?? DEFAULT_STORAGE, DEFAULT_STORAGE);
   const storageClassName = o.storageClassName === undefined ? undefined : validateDnsSubdomain(`${option}.storageClassName`, o.storageClassName);
   const resources = resolveResources(`${option}.resources`, o.resources);
@@ -528,11 +530,11 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     }
     let azureToken: PostgreSQLConfig['azureToken'];
     if (o.azureTokenAuth !== undefined) {
-      checkObject(`${P}.azureTokenAuth`, o.azureTokenAuth, '{}');
+      checkObject(`${P}.azureTokenAuth`, o.azureTokenAuth, '{}', `pass {} for Argo's default scope, or { scope: "${AZURE_DEFAULT_SCOPE}" }`);
       rejectUnknownKeys(`${P}.azureTokenAuth`, o.azureTokenAuth, ['scope']);
       const scope = o.azureTokenAuth.scope;
       if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
-        throw invalid(`${P}.azureTokenAuth.scope`, scope, 'it must be a non-empty OAuth scope', 'remove it to use Argo\'s default "https://ossrdbms-aad.database.windows.net/.default"');
+        throw invalid(`${P}.azureTokenAuth.scope`, scope, 'it must be a non-empty OAuth scope', `remove it to use Argo's default "${AZURE_DEFAULT_SCOPE}"`);
       }
       azureToken = { enabled: true, ...(scope !== undefined ? { scope: scope as string } : {}) };
     }
@@ -562,7 +564,11 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     if (o.options !== undefined) {
       checkObject(`${P}.options`, o.options, '{ tls: "true" }');
       for (const [k, v] of Object.entries(o.options)) {
-        if (typeof v !== 'string') throw invalid(`${P}.options["${k}"]`, v, 'a DSN option value must be a string', `quote it, e.g. "${String(v)}"`);
+        if (typeof v !== 'string') {
+          // A DSN option can carry a credential (e.g. a password): never show its value then.
+          const secret = CREDENTIAL_NAME.test(k);
+          throw invalid(`${P}.options["${k}"]`, secret ? redact(v) : v, 'a DSN option value must be a string', secret ? 'quote it' : `quote it, e.g. "${String(v)}"`);
+        }
       }
       options = { ...(o.options as Record<string, string>) };
     }
@@ -596,7 +602,7 @@ function resolveDatabase(engine: DatabaseEngine, o: unknown, ctx: { namespace: s
     const userLength = user !== undefined ? user.length : g.length;
     if (userLength > 32) {
       throw conflict(`${P}.credentials ${user !== undefined ? 'fixes' : 'generates'} a user name of ${userLength} characters: MySQL user names have at most 32`,
-        user !== undefined ? 'use a shorter user name' : `fix the user name with { fixed: { username: "${DEFAULT_DATABASE_USER}" } }, or use a length of at most 32`);
+        user !== undefined ? `fix a user name of at most 32 characters, e.g. { fixed: { username: "${DEFAULT_DATABASE_USER}" } }` : `fix the user name with { fixed: { username: "${DEFAULT_DATABASE_USER}" } }, or use a length of at most 32`);
     }
   }
 

@@ -9,7 +9,7 @@ import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/
 import type { ControllerConfig, SecretKeySelector } from './controller-config';
 import { validateControllerConfig } from './controller-config-schema';
 import { checkBool, checkInt, isPlainObject } from './_checks';
-import { conflict, invalid, ValidationError } from './errors';
+import { conflict, invalid } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
 import { resolvePersistence, ResolvedPersistence } from './persistence';
 import { resolveStorage, ResolvedStorage } from './storage';
@@ -179,7 +179,7 @@ const sortedUnique = (names: string[]) => [...new Set(names)].sort();
 
 function resolveController(o: WorkflowControllerOptions | undefined, ctx: { scope: InstallScope; managedNamespace?: string; executorImage: string; controllerImage: string; namespaces: ResolvedWorkflowNamespace[]; persistence?: ResolvedPersistence; storage: ResolvedStorage }): ResolvedController {
   const pod = resolvePod('controller', o, DEFAULT_RESOURCES.controller);
-  validateControllerConfig(o?.config, 'controller.config');
+  // o.config was validated by resolveArgoWorkflows before persistence and storage; the merged config is validated below.
   const user = o?.config ?? {};
   if (ctx.persistence && (user.persistence !== undefined || user.synchronization !== undefined)) {
     throw conflict(`persistence is set and so is controller.config.${user.persistence !== undefined ? 'persistence' : 'synchronization'}: the database would be configured twice`,
@@ -355,7 +355,11 @@ function resolveWorkflowNamespaces(list: WorkflowNamespaceOptions[] | undefined,
 
 /** Validates every option and resolves every default. Throws ValidationError on the first problem. */
 export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedArgoWorkflows {
-  if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new ValidationError(`ArgoWorkflows props ${JSON.stringify(props)} is invalid: it must be an object. Fix: pass an options object or nothing`);
+  // The props are not shown: they may hold credentials.
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+    const got = props === null ? 'null' : Array.isArray(props) ? 'an array' : `a ${typeof props}`;
+    throw conflict(`ArgoWorkflows props (${got}) is invalid: it must be an options object`, 'pass an options object, e.g. { namespace: "argo" }, or nothing');
+  }
   const namespace = validateDnsLabel('namespace', props.namespace ?? DEFAULT_NAMESPACE);
   checkBool('createNamespace', props.createNamespace);
   const version = validateVersion(props.version ?? DEFAULT_ARGO_VERSION);

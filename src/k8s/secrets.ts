@@ -101,7 +101,7 @@ export class ManagedSecrets extends Construct {
     super(scope, id);
     const { plan } = props;
     const secrets = validateManagedSecrets(props.secrets);
-    const image = validateImageReference('image', props.image ?? CREDENTIALS_JOB_IMAGE);
+    const image = validateImageReference('image', props.image ?? CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_IMAGE);
 
     for (const s of secrets) {
       const source = s.spec.source;

@@ -274,7 +274,9 @@ describe('ArtifactRepository.s3: endpoint, credentials, TLS, encryption', () => 
     expectInvalid(s3({ bucket: 'my-bucket', createBucketIfNotPresent: 'yes' }),
       's3.createBucketIfNotPresent "yes" is invalid: it must be true, false or { objectLocking: boolean }. Fix: give true to let Argo create the bucket');
     expectInvalid(s3({ bucket: 'my-bucket', createBucketIfNotPresent: { locking: true } }),
-      's3.createBucketIfNotPresent.locking true is invalid: createBucketIfNotPresent has only objectLocking. Fix: remove it');
+      's3.createBucketIfNotPresent.locking is not an option argo-stack knows; allowed here: objectLocking. Fix: remove s3.createBucketIfNotPresent.locking');
+    expectInvalid(s3({ bucket: 'my-bucket', createBucketIfNotPresent: { objectlocking: true } }),
+      's3.createBucketIfNotPresent.objectlocking is not an option argo-stack knows; allowed here: objectLocking. Fix: rename it to "objectLocking"');
     expectInvalid(s3({ bucket: 'my-bucket', createBucketIfNotPresent: { objectLocking: 'on' } }),
       's3.createBucketIfNotPresent.objectLocking "on" is invalid: it must be true or false. Fix: give a boolean');
   });
@@ -303,9 +305,12 @@ describe('ArtifactRepository.s3: endpoint, credentials, TLS, encryption', () => 
       's3.encryptionOptions.kmsEncryptionContext is set without s3.encryptionOptions.kmsKeyId: the context only applies to SSE-KMS. Fix: set kmsKeyId, or remove kmsEncryptionContext');
   });
 
-  test('rejects unknown encryption options', () => {
+  test('rejects unknown encryption options without showing their value', () => {
     expectInvalid(s3({ bucket: 'my-bucket', encryptionOptions: { sse: 'aws:kms' } }),
-      's3.encryptionOptions.sse "aws:kms" is invalid: encryptionOptions has enableEncryption, kmsKeyId, kmsEncryptionContext and serverSideCustomerKeySecret. Fix: remove it');
+      's3.encryptionOptions.sse is not an option argo-stack knows; allowed here: enableEncryption, kmsKeyId, kmsEncryptionContext, serverSideCustomerKeySecret. Fix: remove s3.encryptionOptions.sse');
+    // A customer key written where its Secret reference belongs is the secret itself.
+    expectInvalid(s3({ bucket: 'my-bucket', encryptionOptions: { enableEncryption: true, serverSideCustomerKey: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' } }),
+      's3.encryptionOptions.serverSideCustomerKey is not an option argo-stack knows; allowed here: enableEncryption, kmsKeyId, kmsEncryptionContext, serverSideCustomerKeySecret. Fix: remove s3.encryptionOptions.serverSideCustomerKey');
   });
 });
 
@@ -317,24 +322,38 @@ describe('ArtifactRepository factories: options objects, unknown options and Sec
 
   test('rejects unknown options, suggesting the closest', () => {
     expectInvalid(s3({ bucket: 'my-bucket', bucketName: 'x' }),
-      's3.bucketName "x" is invalid: ArtifactRepository.s3 has no option "bucketName"; its options are bucket, endpoint, region, insecure, keyFormat, useSDKCreds, roleARN, accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, encryptionOptions, createBucketIfNotPresent, addressingStyle, archiveLogs. Fix: rename it to "bucket"');
+      's3.bucketName is not an option of ArtifactRepository.s3; its options are bucket, endpoint, region, insecure, keyFormat, useSDKCreds, roleARN, accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, encryptionOptions, createBucketIfNotPresent, addressingStyle, archiveLogs. Fix: rename it to "bucket"');
     expectInvalid(s3({ bucket: 'my-bucket', keyPrefix: 'p' }),
-      's3.keyPrefix "p" is invalid: ArtifactRepository.s3 has no option "keyPrefix"; its options are bucket, endpoint, region, insecure, keyFormat, useSDKCreds, roleARN, accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, encryptionOptions, createBucketIfNotPresent, addressingStyle, archiveLogs. Fix: keyPrefix is deprecated in Argo; use keyFormat, e.g. "my-prefix/{{workflow.name}}/{{pod.name}}"');
+      's3.keyPrefix is not an option of ArtifactRepository.s3; its options are bucket, endpoint, region, insecure, keyFormat, useSDKCreds, roleARN, accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, encryptionOptions, createBucketIfNotPresent, addressingStyle, archiveLogs. Fix: keyPrefix is deprecated in Argo; use keyFormat, e.g. "my-prefix/{{workflow.name}}/{{pod.name}}"');
     expectInvalid(() => ArtifactRepository.gcs(bad({ bucket: 'my-bucket', useSDKCreds: true })),
-      'gcs.useSDKCreds true is invalid: ArtifactRepository.gcs has no option "useSDKCreds"; its options are bucket, serviceAccountKeySecret, keyFormat, archiveLogs. Fix: GCS has no useSDKCreds: omit serviceAccountKeySecret to use Workload Identity');
+      'gcs.useSDKCreds is not an option of ArtifactRepository.gcs; its options are bucket, serviceAccountKeySecret, keyFormat, archiveLogs. Fix: GCS has no useSDKCreds: omit serviceAccountKeySecret to use Workload Identity');
+  });
+
+  test('never shows the value of an unknown option: a mistyped secret option holds the secret itself', () => {
+    expectInvalid(s3({ bucket: 'my-bucket', secretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
+      's3.secretKey is not an option of ArtifactRepository.s3; its options are bucket, endpoint, region, insecure, keyFormat, useSDKCreds, roleARN, accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, encryptionOptions, createBucketIfNotPresent, addressingStyle, archiveLogs. Fix: rename it to "secretKeySecret"');
+  });
+
+  test('never shows the secret written where its reference belongs', () => {
+    expectInvalid(s3({ bucket: 'my-bucket', ...KEYS, accessKeySecret: 'AKIAIOSFODNN7EXAMPLE' }),
+      's3.accessKeySecret "<redacted>" is invalid: it must reference a Secret key as { name, key }, not hold the secret itself. Fix: put the value in a Secret and give { name: "my-secret", key: "accessKey" }');
+    expectInvalid(s3({ bucket: 'my-bucket', ...KEYS, accessKeySecret: { name: 'cred', key: 'accesskey', value: 'AKIAIOSFODNN7EXAMPLE' } }),
+      's3.accessKeySecret.value "<redacted>" is invalid: a Secret key reference has only name, key and optional. Fix: remove value (never put the secret itself in the options)');
+    expectInvalid(s3({ bucket: 'my-bucket', ...KEYS, secretKeySecret: ['wJalrXUtnFEMI'] }),
+      's3.secretKeySecret "<redacted>" is invalid: it must reference a Secret key as { name, key }, not hold the secret itself. Fix: put the value in a Secret and give { name: "my-secret", key: "secretKey" }');
   });
 
   test('rejects a Secret reference that is not { name, key }', () => {
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: 'ca' }),
-      's3.caSecret "ca" is invalid: it must reference a Secret key as { name, key }. Fix: give an object like { name: "my-secret", key: "key" }');
+      's3.caSecret "<redacted>" is invalid: it must reference a Secret key as { name, key }, not hold the secret itself. Fix: put the value in a Secret and give { name: "my-secret", key: "ca.crt" }');
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: { name: 'ca' } }),
-      `s3.caSecret.key undefined is invalid: ${SECRET_KEY_RULE}. Fix: give the key inside the object, e.g. "accesskey"`);
+      `s3.caSecret.key undefined is invalid: ${SECRET_KEY_RULE}. Fix: give the key inside the object, e.g. "ca.crt"`);
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: { name: 'ca', key: 'ca crt' } }),
-      `s3.caSecret.key "ca crt" is invalid: ${SECRET_KEY_RULE}. Fix: give the key inside the object, e.g. "accesskey"`);
+      `s3.caSecret.key "ca crt" is invalid: ${SECRET_KEY_RULE}. Fix: give the key inside the object, e.g. "ca.crt"`);
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: { name: 'My_CA', key: 'ca.crt' } }),
       `s3.caSecret.name "My_CA" is invalid: ${SUBDOMAIN_RULE}. Fix: use a name like "my-ca"`);
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: { name: 'ca', key: 'ca.crt', namespace: 'argo' } }),
-      's3.caSecret.namespace "argo" is invalid: a Secret key reference has only name, key and optional. Fix: remove namespace');
+      's3.caSecret.namespace "<redacted>" is invalid: a Secret key reference has only name, key and optional. Fix: remove namespace (never put the secret itself in the options)');
     expectInvalid(s3({ bucket: 'my-bucket', caSecret: { name: 'ca', key: 'ca.crt', optional: 'no' } }),
       's3.caSecret.optional "no" is invalid: it must be true or false. Fix: give a boolean or remove it');
   });
@@ -571,7 +590,7 @@ describe('ArtifactRepository.oss', () => {
     expectInvalid(oss({ lifecycleRule: {} }),
       'oss.lifecycleRule {} is invalid: it must set markInfrequentAccessAfterDays or markDeletionAfterDays. Fix: set one of them, or remove lifecycleRule');
     expectInvalid(oss({ lifecycleRule: { expireDays: 3 } }),
-      'oss.lifecycleRule.expireDays 3 is invalid: lifecycleRule has markInfrequentAccessAfterDays and markDeletionAfterDays. Fix: remove it');
+      'oss.lifecycleRule.expireDays is not an option argo-stack knows; allowed here: markInfrequentAccessAfterDays, markDeletionAfterDays. Fix: remove oss.lifecycleRule.expireDays');
   });
 
   test('createBucketIfNotPresent is a boolean for OSS', () => {
@@ -608,9 +627,9 @@ describe('ArtifactRepository.artifactory', () => {
 
   test('needs both secrets', () => {
     expectInvalid(art({ usernameSecret: undefined }),
-      'artifactory.usernameSecret undefined is invalid: it is required. Fix: give a Secret key reference like { name: "artifactory-cred", key: "username" }');
+      'artifactory.usernameSecret is missing: Argo needs the user name. Fix: give a Secret key reference like { name: "artifactory-cred", key: "username" }');
     expectInvalid(art({ passwordSecret: undefined }),
-      'artifactory.passwordSecret undefined is invalid: it is required. Fix: give a Secret key reference like { name: "artifactory-cred", key: "password" }');
+      'artifactory.passwordSecret is missing: Argo needs the password or API key. Fix: give a Secret key reference like { name: "artifactory-cred", key: "password" }');
   });
 });
 
@@ -675,7 +694,9 @@ describe('ArtifactRepository.hdfs', () => {
     expectInvalid(hdfs({ dataTransferProtection: 'none' }),
       'hdfs.dataTransferProtection "none" is invalid: it must be "authentication", "integrity" or "privacy". Fix: use a HdfsDataTransferProtection value matching dfs.data.transfer.protection');
     expectInvalid(hdfs({ krbConfigConfigMap: { name: 'krb5' } }),
-      'hdfs.krbConfigConfigMap.key undefined is invalid: a ConfigMap data key is 1-253 characters of letters, digits, "-", "_" and ".". Fix: give the key inside the object, e.g. "accesskey"');
+      'hdfs.krbConfigConfigMap.key undefined is invalid: a ConfigMap data key is 1-253 characters of letters, digits, "-", "_" and ".". Fix: give the key inside the object, e.g. "krb5.conf"');
+    expectInvalid(hdfs({ krbConfigConfigMap: 'krb5' }),
+      'hdfs.krbConfigConfigMap "krb5" is invalid: it must reference a ConfigMap key as { name, key }. Fix: give an object like { name: "my-configmap", key: "krb5.conf" }');
     expectInvalid(hdfs({ hdfsUser: ' argo' }),
       'hdfs.hdfsUser " argo" is invalid: it must be a non-empty string without leading or trailing spaces. Fix: give a value like "argo"');
   });
@@ -762,7 +783,11 @@ describe('resolveArtifactRepositories', () => {
     expectInvalid(() => resolveArtifactRepositories({ repositories: { default: minio }, configMapName: 'Artifacts' }),
       `artifactRepositories.configMapName "Artifacts" is invalid: ${SUBDOMAIN_RULE}. Fix: use a name like "artifacts"`);
     expectInvalid(() => resolveArtifactRepositories(bad({ repositories: { default: minio }, default: 'x' })),
-      'artifactRepositories.default "x" is invalid: the options are repositories, defaultKey and configMapName. Fix: remove it');
+      'artifactRepositories.default is not an option argo-stack knows; allowed here: repositories, defaultKey, configMapName. Fix: remove artifactRepositories.default');
+    expectInvalid(() => resolveArtifactRepositories(bad({ repositories: { default: minio }, password: 'hunter2' })),
+      'artifactRepositories.password is not an option argo-stack knows; allowed here: repositories, defaultKey, configMapName. Fix: remove artifactRepositories.password');
+    expectInvalid(() => resolveArtifactRepositories(bad({ repositories: { default: minio }, DefaultKey: 'default' })),
+      'artifactRepositories.DefaultKey is not an option argo-stack knows; allowed here: repositories, defaultKey, configMapName. Fix: rename it to "defaultKey"');
     expectInvalid(() => resolveArtifactRepositories(bad([])),
       'artifactRepositories [] is invalid: it must be an object with repositories. Fix: pass { repositories: { default: ArtifactRepository.s3({ bucket: "my-bucket" }) } }');
   });
@@ -772,7 +797,26 @@ describe('resolveArtifactRepositories', () => {
     expect(ArtifactRepository.isArtifactRepository({ spec: {} })).toBe(false);
   });
 
-  test('every error is a ValidationError', () => {
-    expect(() => ArtifactRepository.git()).toThrow(ValidationError);
+  test('every error is a ValidationError: its class, its name and the whole message', () => {
+    const caught = (fn: () => unknown): unknown => {
+      try {
+        fn();
+      } catch (e) {
+        return e;
+      }
+      throw new Error('it did not throw');
+    };
+    const errors = [
+      caught(() => ArtifactRepository.git()),
+      caught(() => ArtifactRepository.s3({ bucket: 'My_Bucket' })),
+      caught(() => resolveArtifactRepositories({ repositories: {} })),
+    ];
+    for (const e of errors) expect(e).toBeInstanceOf(ValidationError);
+    expect(errors.map((e) => [(e as Error).name, (e as Error).message])).toEqual([
+      ['ValidationError', 'ArtifactRepository.git(): "git" is an input-only artifact location in Argo, not a repository type; use s3, gcs, azure, oss, artifactory, hdfs or plugin. '
+        + 'Fix: keep git artifacts on template inputs (inputs.artifacts[].git) and store outputs and logs in one of those repository types'],
+      ['ValidationError', `s3.bucket "My_Bucket" is invalid: ${S3_RULE}. Fix: use a name like "my-bucket"`],
+      ['ValidationError', 'artifactRepositories.repositories {} is invalid: it must hold at least one repository. Fix: add one, e.g. { default: ArtifactRepository.s3({ bucket: "my-bucket" }) }'],
+    ]);
   });
 });

@@ -244,7 +244,9 @@ describe('parseConfigMapData', () => {
 
   it('rejects "config" next to other keys', () => {
     expectInvalid(() => parseConfigMapData({ config: 'parallelism: 1', namespaceParallelism: '10' }),
-      'workflow-controller-configmap has a "config" key next to other keys: Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
+      'workflow-controller-configmap has a "config" key next to "namespaceParallelism": Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
+    expectInvalid(() => parseConfigMapData({ executor: 'image: x', config: 'parallelism: 1', parallelism: '2' }),
+      'workflow-controller-configmap has a "config" key next to "executor", "parallelism": Argo requires "config" to be the only key. Fix: move every setting into "config" or drop "config"');
   });
 
   it('inlines one-line values and indents multi-line ones, like Argo', () => {

@@ -1,6 +1,6 @@
 import type { ControllerConfig } from '../../src/config/controller-config';
 import {
-  CONTROLLER_CONFIG_KEYS, GO_DURATION_PATTERN, TTL_PATTERN, checkShape, validateControllerConfig,
+  ARTIFACT_REPOSITORY, CONTROLLER_CONFIG_KEYS, GO_DURATION_PATTERN, TTL_PATTERN, checkShape, validateControllerConfig,
 } from '../../src/config/controller-config-schema';
 import { bad, expectInvalid } from './_helpers';
 
@@ -204,6 +204,41 @@ describe('wrong value types', () => {
 
   it('accepts whole numbers and strings for resource quantities', () => {
     expect(validate({ executor: { resources: { requests: { cpu: 1, memory: '64Mi' } } } })).not.toThrow();
+  });
+});
+
+describe('values that may be credentials are never shown', () => {
+  const selector = (path: string, key: string) =>
+    `${path} "<redacted>" is invalid: it must be an object { name, key }. Fix: put the value in a Secret and reference its key, e.g. { name: "my-secret", key: "${key}" }`;
+
+  it.each<[string, unknown, string]>([
+    ['a password where its Secret reference belongs', { persistence: { postgresql: { tableName: 't', passwordSecret: 'hunter2' } } },
+      selector('controller.config.persistence.postgresql.passwordSecret', 'password')],
+    ['a user name where its Secret reference belongs', { synchronization: { mysql: { userNameSecret: 'argo' } } },
+      selector('controller.config.synchronization.mysql.userNameSecret', 'username')],
+    ['an S3 key in the artifact repository', { artifactRepository: { s3: { bucket: 'b', accessKeySecret: 'AKIAIOSFODNN7EXAMPLE' } } },
+      selector('controller.config.artifactRepository.s3.accessKeySecret', 'accessKey')],
+    ['a list where a Secret reference belongs', { artifactRepository: { azure: { endpoint: 'e', container: 'c', accountKeySecret: ['k'] } } },
+      selector('controller.config.artifactRepository.azure.accountKeySecret', 'accountKey')],
+    // clientId is a Secret reference although its name does not look like a credential.
+    ['an SSO client id where its Secret reference belongs', { sso: { issuer: 'https://dex', clientId: 'argo', clientSecret: { name: 's', key: 'k' } } },
+      selector('controller.config.sso.clientId', 'client-id')],
+    ['a number under a secret-looking map key', { persistence: { mysql: { tableName: 't', options: { password: 1234 } } } },
+      'controller.config.persistence.mysql.options["password"] "<redacted>" is invalid: it must be a string. Fix: quote the value'],
+    ['a number under a secret-looking key', { kubeConfig: { secretName: 'kubeconfig', secretKey: 42 } },
+      'controller.config.kubeConfig.secretKey "<redacted>" is invalid: it must be a string. Fix: quote the value'],
+  ])('%s', (_name, config, message) => {
+    expectInvalid(validate(config), message);
+  });
+
+  it('still shows the values of a Secret reference\'s own fields (names, not secrets)', () => {
+    expectInvalid(validate({ persistence: { postgresql: { tableName: 't', passwordSecret: { name: 'db', key: 5 } } } }),
+      'controller.config.persistence.postgresql.passwordSecret.key 5 is invalid: it must be a string. Fix: quote the value');
+  });
+
+  it('redacts in checkShape under any path, e.g. an artifact repository entry', () => {
+    expectInvalid(() => checkShape('artifactRepositories.repositories["default"]', { s3: { bucket: 'b', secretKeySecret: 'wJalrXUtnFEMI' } }, ARTIFACT_REPOSITORY),
+      selector('artifactRepositories.repositories["default"].s3.secretKeySecret', 'secretKey'));
   });
 });
 

@@ -4,8 +4,14 @@ import { expectInvalid } from './_helpers';
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const VERSION_MSG = (shown: string) =>
   `version ${shown} is invalid: it must be an Argo Workflows v4 release tag like "v4.1.2". Fix: use "v4.1.2", or pin an image by digest with images.controller, images.server, images.executor and images.crdInstaller`;
-const IMAGE_MSG = (option: string, shown: string) =>
-  `${option} ${shown} is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"`;
+const IMAGE_RULE = 'an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest';
+/** The value is a repository without a usable tag: the fix pins that repository. */
+const PIN_MSG = (option: string, shown: string, repo: string, tag: string) =>
+  `${option} ${shown} is invalid: ${IMAGE_RULE}. Fix: pin it, e.g. "${repo}:${tag}", or "${repo}@sha256:<digest>"`;
+/** The value is no image reference at all: the fix shows the option's default. */
+const EXAMPLE_MSG = (option: string, shown: string, example: string) =>
+  `${option} ${shown} is invalid: ${IMAGE_RULE}. Fix: use a reference like "${example}" or "<repository>@sha256:<digest>"`;
+const EXECUTOR = 'quay.io/argoproj/argoexec:v4.1.2';
 const REGISTRY_MSG = (shown: string) =>
   `imageRegistry ${shown} is invalid: it must be a registry host with an optional port and path, without a scheme or trailing "/". Fix: use "quay.io/argoproj" or your mirror, e.g. "registry.example.com/argoproj"`;
 
@@ -49,33 +55,40 @@ describe('validateImageReference', () => {
     'localhost:5000/argoexec:v4.1.2',
     'mirror/argo_exec:1.0',
   ])('accepts %j', (ref) => {
-    expect(validateImageReference('images.executor', ref)).toBe(ref);
+    expect(validateImageReference('images.executor', ref, EXECUTOR)).toBe(ref);
   });
 
-  it('rejects an image without a tag or digest', () => {
-    expectInvalid(() => validateImageReference('images.controller', 'quay.io/argoproj/workflow-controller'),
-      IMAGE_MSG('images.controller', '"quay.io/argoproj/workflow-controller"'));
+  it('rejects an image without a tag or digest, suggesting that repository with the default tag', () => {
+    expectInvalid(() => validateImageReference('images.controller', 'quay.io/argoproj/workflow-controller', 'quay.io/argoproj/workflow-controller:v4.1.2'),
+      PIN_MSG('images.controller', '"quay.io/argoproj/workflow-controller"', 'quay.io/argoproj/workflow-controller', 'v4.1.2'));
   });
 
-  it('rejects ":latest"', () => {
-    expectInvalid(() => validateImageReference('images.server', 'quay.io/argoproj/argocli:latest'), IMAGE_MSG('images.server', '"quay.io/argoproj/argocli:latest"'));
+  it('rejects ":latest", suggesting the user\'s own mirror with the default tag', () => {
+    expectInvalid(() => validateImageReference('images.server', 'mirror.example.com:5000/argo/argocli:latest', 'quay.io/argoproj/argocli:v4.1.2'),
+      PIN_MSG('images.server', '"mirror.example.com:5000/argo/argocli:latest"', 'mirror.example.com:5000/argo/argocli', 'v4.1.2'));
   });
 
-  it('rejects a short digest', () => {
-    expectInvalid(() => validateImageReference('images.executor', 'quay.io/argoproj/argoexec@sha256:abc'), IMAGE_MSG('images.executor', '"quay.io/argoproj/argoexec@sha256:abc"'));
+  it('suggests a "<version>" placeholder for an image other than the default one', () => {
+    expectInvalid(() => validateImageReference('persistence.postgres.inCluster.image', 'registry.example.com/db/pg:latest', 'docker.io/library/postgres:16.6-alpine'),
+      PIN_MSG('persistence.postgres.inCluster.image', '"registry.example.com/db/pg:latest"', 'registry.example.com/db/pg', '<version>'));
   });
 
-  it('rejects upper-case repositories, a scheme, the empty string and non-strings', () => {
-    expectInvalid(() => validateImageReference('images.executor', 'Quay.io/argoproj/argoexec:v4.1.2'), IMAGE_MSG('images.executor', '"Quay.io/argoproj/argoexec:v4.1.2"'));
-    expectInvalid(() => validateImageReference('images.executor', 'https://quay.io/argoproj/argoexec:v4.1.2'), IMAGE_MSG('images.executor', '"https://quay.io/argoproj/argoexec:v4.1.2"'));
-    expectInvalid(() => validateImageReference('images.executor', ''), IMAGE_MSG('images.executor', '""'));
-    expectInvalid(() => validateImageReference('images.executor', 42), IMAGE_MSG('images.executor', '42'));
+  it('rejects a short digest, suggesting the repository it names', () => {
+    expectInvalid(() => validateImageReference('images.executor', 'quay.io/argoproj/argoexec@sha256:abc', EXECUTOR),
+      PIN_MSG('images.executor', '"quay.io/argoproj/argoexec@sha256:abc"', 'quay.io/argoproj/argoexec', 'v4.1.2'));
+  });
+
+  it('rejects upper-case repositories, a scheme, the empty string and non-strings, showing the default as example', () => {
+    expectInvalid(() => validateImageReference('images.executor', 'Quay.io/argoproj/argoexec:v4.1.2', EXECUTOR), EXAMPLE_MSG('images.executor', '"Quay.io/argoproj/argoexec:v4.1.2"', EXECUTOR));
+    expectInvalid(() => validateImageReference('images.executor', 'https://quay.io/argoproj/argoexec:v4.1.2', EXECUTOR), EXAMPLE_MSG('images.executor', '"https://quay.io/argoproj/argoexec:v4.1.2"', EXECUTOR));
+    expectInvalid(() => validateImageReference('images.executor', '', EXECUTOR), EXAMPLE_MSG('images.executor', '""', EXECUTOR));
+    expectInvalid(() => validateImageReference('images.executor', 42, EXECUTOR), EXAMPLE_MSG('images.executor', '42', EXECUTOR));
   });
 
   // In a one-component name an all-digit tag is a tag, not a registry port: Docker reads
   // "argoexec:4" as image "argoexec", tag "4".
   it('accepts an all-digit tag on a one-component name ("argoexec:4")', () => {
-    expect(validateImageReference('images.executor', 'argoexec:4')).toBe('argoexec:4');
+    expect(validateImageReference('images.executor', 'argoexec:4', EXECUTOR)).toBe('argoexec:4');
   });
 });
 
@@ -110,11 +123,13 @@ describe('resolveImages', () => {
     });
   });
 
-  it('validates each override under its own option name', () => {
+  it('validates each override under its own option name, suggesting its own image at the chosen version', () => {
     expectInvalid(() => resolveImages('v4.1.2', undefined, { crdInstaller: 'quay.io/argoproj/argo-workflows-crdinstaller' }),
-      IMAGE_MSG('images.crdInstaller', '"quay.io/argoproj/argo-workflows-crdinstaller"'));
-    expectInvalid(() => resolveImages('v4.1.2', undefined, { controller: 'quay.io/argoproj/workflow-controller:latest' }),
-      IMAGE_MSG('images.controller', '"quay.io/argoproj/workflow-controller:latest"'));
+      PIN_MSG('images.crdInstaller', '"quay.io/argoproj/argo-workflows-crdinstaller"', 'quay.io/argoproj/argo-workflows-crdinstaller', 'v4.1.2'));
+    expectInvalid(() => resolveImages('v4.0.10', undefined, { controller: 'quay.io/argoproj/workflow-controller:latest' }),
+      PIN_MSG('images.controller', '"quay.io/argoproj/workflow-controller:latest"', 'quay.io/argoproj/workflow-controller', 'v4.0.10'));
+    expectInvalid(() => resolveImages('v4.1.2', 'registry.example.com/argoproj', { executor: 'Argoexec' }),
+      EXAMPLE_MSG('images.executor', '"Argoexec"', 'registry.example.com/argoproj/argoexec:v4.1.2'));
   });
 
   it.each([

@@ -68,12 +68,18 @@ describe('resolveMinio: options', () => {
       nodeSelector: { pool: 'storage' }, tolerations: [{ key: 'storage', operator: 'Exists', effect: 'NoSchedule' }],
     };
     const m = resolveMinio(o, { namespace: 'ops' });
-    expect(m).toMatchObject({
-      namespace: 'ops', bucket: 'artifacts', secretName: 'minio-root', image: 'registry.example.com/minio/minio:RELEASE.2024-01-01T00-00-00Z',
-      storage: '50Gi', storageClassName: 'fast-ssd', resources: o.resources, nodeSelector: { pool: 'storage' }, tolerations: o.tolerations, endpoint: 'minio:9000',
+    const { repository, ...rest } = m;
+    expect(rest).toEqual({
+      namespace: 'ops', name: 'minio', bucket: 'artifacts', secretName: 'minio-root', credentials: Credentials.existing(),
+      image: 'registry.example.com/minio/minio:RELEASE.2024-01-01T00-00-00Z', uid: 1000,
+      storage: '50Gi', storageClassName: 'fast-ssd', replicas: 1, resources: o.resources, nodeSelector: { pool: 'storage' }, tolerations: o.tolerations, endpoint: 'minio:9000',
+      secret: {
+        name: 'minio-root', keys: ['accesskey', 'secretkey'], source: Credentials.existing(),
+        description: 'MinIO root user (accesskey) and password (secretkey), also the S3 keys of the artifact repository',
+      },
     });
     expect(m.credentials.kind).toBe(CredentialsKind.EXISTING);
-    expect(m.secret.name).toBe('minio-root');
+    expect(repository).toBeInstanceOf(ArtifactRepository);
     expect(m.repository.spec).toEqual({
       s3: { endpoint: 'minio:9000', bucket: 'artifacts', insecure: true, accessKeySecret: { name: 'minio-root', key: 'accesskey' }, secretKeySecret: { name: 'minio-root', key: 'secretkey' } },
     });
@@ -125,9 +131,9 @@ describe('resolveMinio: validation', () => {
 
   test('image must be pinned', () => {
     fails({ image: 'quay.io/minio/minio:latest' },
-      'minio.image "quay.io/minio/minio:latest" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"');
+      'minio.image "quay.io/minio/minio:latest" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z", or "quay.io/minio/minio@sha256:<digest>"');
     fails({ image: 'quay.io/minio/minio' },
-      'minio.image "quay.io/minio/minio" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"');
+      'minio.image "quay.io/minio/minio" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z", or "quay.io/minio/minio@sha256:<digest>"');
   });
 
   test('resources need cpu and memory requests and a memory limit', () => {
@@ -159,11 +165,11 @@ describe('resolveMinio: validation', () => {
 
   test('tls needs a CA, of its own', () => {
     fails({ tls: { certificateSecretName: 'minio-tls' } },
-      'minio.tls.caSecret undefined is invalid: it is required: Argo must verify MinIO\'s certificate with the CA that signed it. Fix: give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
+      'minio.tls.caSecret is missing: Argo must verify MinIO\'s certificate with the CA that signed it. Fix: give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
     fails({ tls: { ...TLS, caSecret: { name: 'my-minio-cred', key: 'ca.crt' } } },
       'minio.tls.caSecret names the credentials Secret "my-minio-cred". Fix: keep the CA in its own Secret (it is copied to workflow namespaces with its own rules)');
     fails({ tls: { ...TLS, caSecret: { name: 'minio-ca' } } },
-      'minio.tls.caSecret.key undefined is invalid: a Secret data key is 1-253 characters of letters, digits, "-", "_" and ".". Fix: give the key inside the object, e.g. "accesskey"');
+      'minio.tls.caSecret.key undefined is invalid: a Secret data key is 1-253 characters of letters, digits, "-", "_" and ".". Fix: give the key inside the object, e.g. "ca.crt"');
     fails({ tls: 'minio-tls' },
       'minio.tls "minio-tls" is invalid: it must be { certificateSecretName, caSecret }. Fix: pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
     fails({ tls: { ...TLS, insecure: true } },

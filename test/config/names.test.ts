@@ -99,17 +99,25 @@ describe('validateLabels', () => {
 
   it('rejects a key starting with "-"', () => {
     // Note: "a label key" is the current wording (grammar bug reported; should be "a label key").
-    expectInvalid(() => validateLabels('labels', { '-bad': 'x' }), `labels key "-bad" is invalid: ${LABEL_KEY_RULE}. Fix: rename the label key`);
+    expectInvalid(() => validateLabels('labels', { '-bad': 'x' }), `labels key "-bad" is invalid: ${LABEL_KEY_RULE}. Fix: rename it, e.g. "bad"`);
   });
 
   it('rejects an upper-case prefix', () => {
-    expectInvalid(() => validateLabels('labels', { 'Example.com/team': 'x' }), `labels key "Example.com/team" is invalid: ${LABEL_KEY_RULE}. Fix: rename the label key`);
+    expectInvalid(() => validateLabels('labels', { 'Example.com/team': 'x' }), `labels key "Example.com/team" is invalid: ${LABEL_KEY_RULE}. Fix: rename it, e.g. "example.com/team"`);
   });
 
   it('rejects an empty name after the prefix, and a name over 63 characters', () => {
-    expectInvalid(() => validateLabels('labels', { 'example.com/': 'x' }), `labels key "example.com/" is invalid: ${LABEL_KEY_RULE}. Fix: rename the label key`);
+    expectInvalid(() => validateLabels('labels', { 'example.com/': 'x' }), `labels key "example.com/" is invalid: ${LABEL_KEY_RULE}. Fix: rename it, e.g. "example.com/app"`);
     const key = 'k'.repeat(64);
-    expectInvalid(() => validateLabels('labels', { [key]: 'x' }), `labels key "${key}" is invalid: ${LABEL_KEY_RULE}. Fix: rename the label key`);
+    expectInvalid(() => validateLabels('labels', { [key]: 'x' }), `labels key "${key}" is invalid: ${LABEL_KEY_RULE}. Fix: rename it, e.g. "${'k'.repeat(63)}"`);
+  });
+
+  it.each([
+    ['-bad', 'bad'], ['Example.com/team', 'example.com/team'], ['example.com/', 'example.com/app'], ['node pool', 'node-pool'],
+    ['-Ex_ample..com-/__a b__', 'ex-ample.com/a-b'], ['/', 'app'], ['a'.repeat(64), 'a'.repeat(63)],
+  ])('suggests for %j the valid key %j', (key, suggested) => {
+    expectInvalid(() => validateLabels('labels', { [key]: 'x' }), `labels key ${JSON.stringify(key)} is invalid: ${LABEL_KEY_RULE}. Fix: rename it, e.g. ${JSON.stringify(suggested)}`);
+    expect(() => validateLabels('labels', { [suggested]: 'x' })).not.toThrow();
   });
 
   it('rejects a value with a space', () => {
@@ -139,7 +147,7 @@ describe('validateAnnotations', () => {
 
   it('rejects a key with a space', () => {
     expectInvalid(() => validateAnnotations('workflowNamespaces[0].serviceAccountAnnotations', { 'bad key': 'x' }),
-      `workflowNamespaces[0].serviceAccountAnnotations key "bad key" is invalid: ${ANNOTATION_KEY_RULE}. Fix: rename the annotation key`);
+      `workflowNamespaces[0].serviceAccountAnnotations key "bad key" is invalid: ${ANNOTATION_KEY_RULE}. Fix: rename it, e.g. "bad-key"`);
   });
 
   it('rejects a non-string value', () => {

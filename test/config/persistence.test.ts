@@ -492,11 +492,14 @@ describe('resolvePersistence: every rule, exact message', () => {
   test('MySQL option value not a string', () => fails({ mysql: { ...EXT, options: { tls: true } } },
     'persistence.mysql.options["tls"] true is invalid: a DSN option value must be a string. Fix: quote it, e.g. "true"'));
 
+  test('MySQL option value not a string under a secret-looking name is not shown', () => fails({ mysql: { ...EXT, options: { password: 123456 } } },
+    'persistence.mysql.options["password"] "<redacted>" is invalid: a DSN option value must be a string. Fix: quote it'));
+
   test.each(['10GB', '0', '-1Gi', '10gi', ''])('storage %p not a quantity', (storage) => fails({ postgres: { inCluster: { storage } } },
     `persistence.postgres.inCluster.storage ${JSON.stringify(storage)} is invalid: it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi". Fix: use a size like "10Gi" (binary suffixes are Ki, Mi, Gi, Ti)`));
 
   test('image not pinned', () => fails({ mysql: { inCluster: { image: 'mysql:latest' } } },
-    'persistence.mysql.inCluster.image "mysql:latest" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"'));
+    'persistence.mysql.inCluster.image "mysql:latest" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "mysql:8.4.3", or "mysql@sha256:<digest>"'));
 
   test('resources without a memory limit', () => fails({ postgres: { inCluster: { resources: { requests: { cpu: '1', memory: '1Gi' } } } } },
     'persistence.postgres.inCluster.resources {"requests":{"cpu":"1","memory":"1Gi"}} is invalid: it must set requests.cpu, requests.memory and limits.memory. Fix: add them, e.g. {"requests":{"cpu":"100m","memory":"256Mi"},"limits":{"memory":"1Gi"}}'));

@@ -104,10 +104,19 @@ describe('defaults', () => {
 });
 
 describe('props object', () => {
-  it('rejects a non-object', () => {
-    expectInvalid(resolve(bad(5)), 'ArgoWorkflows props 5 is invalid: it must be an object. Fix: pass an options object or nothing');
-    expectInvalid(resolve(bad(null)), 'ArgoWorkflows props null is invalid: it must be an object. Fix: pass an options object or nothing');
-    expectInvalid(resolve(bad([])), 'ArgoWorkflows props [] is invalid: it must be an object. Fix: pass an options object or nothing');
+  const notAnObject = (got: string) =>
+    `ArgoWorkflows props (${got}) is invalid: it must be an options object. Fix: pass an options object, e.g. { namespace: "argo" }, or nothing`;
+
+  it('rejects a non-object, naming only its type', () => {
+    expectInvalid(resolve(bad(5)), notAnObject('a number'));
+    expectInvalid(resolve(bad(null)), notAnObject('null'));
+    expectInvalid(resolve(bad([])), notAnObject('an array'));
+    expectInvalid(resolve(bad('namespace: argo')), notAnObject('a string'));
+  });
+
+  it('never shows the props, which may hold credentials', () => {
+    const props = [{ persistence: { postgres: { host: 'db', password: 'hunter2-s3cr3t' } } }];
+    expectInvalid(resolve(bad(props)), notAnObject('an array'));
   });
 });
 
@@ -163,7 +172,7 @@ describe('simple options', () => {
 
   it('rejects an invalid label key', () => {
     expectInvalid(resolve({ labels: { 'team name': 'x' } }),
-      'labels key "team name" is invalid: a label key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename the label key');
+      'labels key "team name" is invalid: a label key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename it, e.g. "team-name"');
   });
 
   it('rejects an invalid label value', () => {
@@ -175,8 +184,8 @@ describe('simple options', () => {
 describe('version and images', () => {
   const versionMsg = (shown: string) =>
     `version ${shown} is invalid: it must be an Argo Workflows v4 release tag like "v4.1.2". Fix: use "v4.1.2", or pin an image by digest with images.controller, images.server, images.executor and images.crdInstaller`;
-  const imageMsg = (option: string, shown: string) =>
-    `${option} ${shown} is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"`;
+  const imageMsg = (option: string, shown: string, repo: string) =>
+    `${option} ${shown} is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "${repo}:v4.1.2", or "${repo}@sha256:<digest>"`;
 
   it.each([['latest', '"latest"'], ['v3.7.1', '"v3.7.1"'], ['4.1.2', '"4.1.2"']])('rejects version %j', (version, shown) => {
     expectInvalid(resolve({ version }), versionMsg(shown));
@@ -198,11 +207,11 @@ describe('version and images', () => {
   });
 
   it('rejects an image override without a tag or digest', () => {
-    expectInvalid(resolve({ images: { controller: 'quay.io/argoproj/workflow-controller' } }), imageMsg('images.controller', '"quay.io/argoproj/workflow-controller"'));
+    expectInvalid(resolve({ images: { controller: 'quay.io/argoproj/workflow-controller' } }), imageMsg('images.controller', '"quay.io/argoproj/workflow-controller"', 'quay.io/argoproj/workflow-controller'));
   });
 
   it('rejects an image override tagged ":latest"', () => {
-    expectInvalid(resolve({ images: { server: 'quay.io/argoproj/argocli:latest' } }), imageMsg('images.server', '"quay.io/argoproj/argocli:latest"'));
+    expectInvalid(resolve({ images: { server: 'quay.io/argoproj/argocli:latest' } }), imageMsg('images.server', '"quay.io/argoproj/argocli:latest"', 'quay.io/argoproj/argocli'));
   });
 
   it('rejects a bad imageRegistry', () => {
@@ -314,8 +323,8 @@ describe('server options', () => {
 
   it('accepts "*" as CORS origin and a nested base href', () => {
     const server = resolveArgoWorkflows({ server: { accessControlAllowOrigin: '*', baseHref: '/tools/argo/' } }).server;
-    expect(server?.args).toContain('--access-control-allow-origin=*');
-    expect(server?.env[0]).toEqual({ name: 'ARGO_BASE_HREF', value: '/tools/argo/' });
+    expect(server?.args).toEqual(['server', '--auth-mode=client', '--secure=true', '--api-rate-limit=1000', '--access-control-allow-origin=*']);
+    expect(server?.env).toEqual([{ name: 'ARGO_BASE_HREF', value: '/tools/argo/' }, { name: 'TLS_MIN_VERSION', value: '771' }]);
   });
 
   it('is left out with enabled: false', () => {

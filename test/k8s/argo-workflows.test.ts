@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { CrdMode, InstallScope } from '../../src/config/options';
 import { ValidationError } from '../../src/config/errors';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
+import { ArgoServer } from '../../src/k8s/server';
 import { COMPONENT_FILES } from '../../src/synth';
 import { find, key, ofKind, synthObjects } from '../util';
 
@@ -25,6 +27,67 @@ const EVERYTHING: ArgoWorkflowsProps = {
   server: { replicas: 2 },
   workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', agent: true, artifactGC: true }],
 };
+
+/** The objects of EVERYTHING, in output order. */
+const EVERYTHING_INVENTORY = [
+  'Namespace argo',
+  'Namespace team-a',
+  'CustomResourceDefinition clusterworkflowtemplates.argoproj.io',
+  'CustomResourceDefinition cronworkflows.argoproj.io',
+  'CustomResourceDefinition workflowartifactgctasks.argoproj.io',
+  'CustomResourceDefinition workfloweventbindings.argoproj.io',
+  'CustomResourceDefinition workflows.argoproj.io',
+  'CustomResourceDefinition workflowtaskresults.argoproj.io',
+  'CustomResourceDefinition workflowtasksets.argoproj.io',
+  'CustomResourceDefinition workflowtemplates.argoproj.io',
+  'ServiceAccount argo/argo',
+  'Role argo/argo-role',
+  'RoleBinding argo/argo-binding',
+  'ClusterRole argo-cluster-role',
+  'ClusterRoleBinding argo-binding',
+  'ClusterRole argo-aggregate-to-admin',
+  'ClusterRole argo-aggregate-to-edit',
+  'ClusterRole argo-aggregate-to-view',
+  'ConfigMap argo/workflow-controller-configmap',
+  'PriorityClass workflow-controller',
+  'Deployment argo/workflow-controller',
+  'PodDisruptionBudget argo/workflow-controller',
+  'ServiceAccount argo/argo-server',
+  'Role argo/argo-server-role',
+  'RoleBinding argo/argo-server-binding',
+  'ClusterRole argo-server-cluster-role',
+  'ClusterRoleBinding argo-server-binding',
+  'Service argo/argo-server',
+  'Deployment argo/argo-server',
+  'PodDisruptionBudget argo/argo-server',
+  'ServiceAccount argo/argo-workflow',
+  'Role argo/executor',
+  'RoleBinding argo/executor-argo-workflow',
+  'Role argo/agent',
+  'RoleBinding argo/agent-argo-workflow',
+  'Secret argo/argo-workflow.service-account-token',
+  'Role argo/artifactgc',
+  'RoleBinding argo/artifactgc-argo-workflow',
+  'ServiceAccount team-a/argo-workflow',
+  'Role team-a/executor',
+  'RoleBinding team-a/executor-argo-workflow',
+  'Role team-a/agent',
+  'RoleBinding team-a/agent-argo-workflow',
+  'Secret team-a/argo-workflow.service-account-token',
+  'Role team-a/artifactgc',
+  'RoleBinding team-a/artifactgc-argo-workflow',
+];
+
+/** The objects of the defaults, in output order. */
+const DEFAULTS_INVENTORY = [
+  'Namespace argo',
+  'ServiceAccount argo/argo-crd-installer', 'ClusterRole argo-crd-installer', 'ClusterRoleBinding argo-crd-installer', 'Job argo/argo-crd-installer-v4-1-2',
+  'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding', 'ClusterRole argo-cluster-role', 'ClusterRoleBinding argo-binding',
+  'ClusterRole argo-aggregate-to-admin', 'ClusterRole argo-aggregate-to-edit', 'ClusterRole argo-aggregate-to-view',
+  'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
+  'ServiceAccount argo/argo-server', 'ClusterRole argo-server-cluster-role', 'ClusterRoleBinding argo-server-binding',
+  'Service argo/argo-server', 'Deployment argo/argo-server',
+];
 
 describe('server.enabled: false', () => {
   const objs = synthObjects({ server: { enabled: false } });
@@ -75,13 +138,22 @@ describe.each<[string, ArgoWorkflowsProps]>([
 describe('labels option', () => {
   const labels = { team: 'data', 'example.com/cost-center': 'cc-42' };
 
-  test.each<[string, ArgoWorkflowsProps]>([
-    ['defaults', {}],
-    ['everything', EVERYTHING],
-    ['namespaced with managed namespace', { scope: InstallScope.NAMESPACED, managedNamespace: 'wf', workflowNamespaces: [{ name: 'wf', agent: true, artifactGC: true }] }],
-  ])('reaches every object (%s)', (_name, props) => {
+  test.each<[string, ArgoWorkflowsProps, string[]]>([
+    ['defaults', {}, DEFAULTS_INVENTORY],
+    ['everything', EVERYTHING, EVERYTHING_INVENTORY],
+    ['namespaced with managed namespace', { scope: InstallScope.NAMESPACED, managedNamespace: 'wf', workflowNamespaces: [{ name: 'wf', agent: true, artifactGC: true }] }, [
+      'Namespace argo', 'Namespace wf',
+      'ServiceAccount argo/argo-crd-installer', 'ClusterRole argo-crd-installer', 'ClusterRoleBinding argo-crd-installer', 'Job argo/argo-crd-installer-v4-1-2',
+      'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding', 'Role wf/argo-role', 'RoleBinding wf/argo-binding',
+      'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
+      'ServiceAccount argo/argo-server', 'Role argo/argo-server-role', 'RoleBinding argo/argo-server-binding', 'Role wf/argo-server-role', 'RoleBinding wf/argo-server-binding',
+      'Service argo/argo-server', 'Deployment argo/argo-server',
+      'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow', 'Role wf/agent', 'RoleBinding wf/agent-argo-workflow',
+      'Secret wf/argo-workflow.service-account-token', 'Role wf/artifactgc', 'RoleBinding wf/artifactgc-argo-workflow',
+    ]],
+  ])('reaches every object (%s)', (_name, props, inventory) => {
     const objs = synthObjects({ ...props, labels });
-    expect(objs.length).toBeGreaterThan(10);
+    expect(objs.map(key)).toEqual(inventory);
     for (const o of objs) expect([key(o), o.metadata.labels]).toEqual([key(o), expect.objectContaining(labels)]);
   });
 
@@ -107,70 +179,32 @@ describe('whole install', () => {
   });
 
   test('everything on: the full inventory', () => {
-    expect(synthObjects(EVERYTHING).map(key)).toEqual([
-      'Namespace argo',
-      'Namespace team-a',
-      'CustomResourceDefinition clusterworkflowtemplates.argoproj.io',
-      'CustomResourceDefinition cronworkflows.argoproj.io',
-      'CustomResourceDefinition workflowartifactgctasks.argoproj.io',
-      'CustomResourceDefinition workfloweventbindings.argoproj.io',
-      'CustomResourceDefinition workflows.argoproj.io',
-      'CustomResourceDefinition workflowtaskresults.argoproj.io',
-      'CustomResourceDefinition workflowtasksets.argoproj.io',
-      'CustomResourceDefinition workflowtemplates.argoproj.io',
-      'ServiceAccount argo/argo',
-      'Role argo/argo-role',
-      'RoleBinding argo/argo-binding',
-      'ClusterRole argo-cluster-role',
-      'ClusterRoleBinding argo-binding',
-      'ClusterRole argo-aggregate-to-admin',
-      'ClusterRole argo-aggregate-to-edit',
-      'ClusterRole argo-aggregate-to-view',
-      'ConfigMap argo/workflow-controller-configmap',
-      'PriorityClass workflow-controller',
-      'Deployment argo/workflow-controller',
-      'PodDisruptionBudget argo/workflow-controller',
-      'ServiceAccount argo/argo-server',
-      'Role argo/argo-server-role',
-      'RoleBinding argo/argo-server-binding',
-      'ClusterRole argo-server-cluster-role',
-      'ClusterRoleBinding argo-server-binding',
-      'Service argo/argo-server',
-      'Deployment argo/argo-server',
-      'PodDisruptionBudget argo/argo-server',
-      'ServiceAccount argo/argo-workflow',
-      'Role argo/executor',
-      'RoleBinding argo/executor-argo-workflow',
-      'Role argo/agent',
-      'RoleBinding argo/agent-argo-workflow',
-      'Secret argo/argo-workflow.service-account-token',
-      'Role argo/artifactgc',
-      'RoleBinding argo/artifactgc-argo-workflow',
-      'ServiceAccount team-a/argo-workflow',
-      'Role team-a/executor',
-      'RoleBinding team-a/executor-argo-workflow',
-      'Role team-a/agent',
-      'RoleBinding team-a/agent-argo-workflow',
-      'Secret team-a/argo-workflow.service-account-token',
-      'Role team-a/artifactgc',
-      'RoleBinding team-a/artifactgc-argo-workflow',
-    ]);
+    expect(synthObjects(EVERYTHING).map(key)).toEqual(EVERYTHING_INVENTORY);
   });
 
   test('invalid options throw a ValidationError while constructing, before anything is synthesized', () => {
     const chart = Testing.chart();
-    expect(() => new ArgoWorkflows(chart, 'argo', { namespace: 'Argo_NS' })).toThrow(new ValidationError(
-      'namespace "Argo_NS" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "argo-ns"',
-    ));
-    expect(() => new ArgoWorkflows(Testing.chart(), 'argo', { namespace: 'Argo_NS' })).toThrow(ValidationError);
+    const message = 'namespace "Argo_NS" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "argo-ns"';
+    let thrown: unknown;
+    try {
+      new ArgoWorkflows(chart, 'argo', { namespace: 'Argo_NS' });
+    } catch (e) {
+      thrown = e;
+    }
+    // The class, its name and the whole message.
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect([(thrown as Error).name, (thrown as Error).message]).toEqual(['ValidationError', message]);
     expect(Testing.synth(chart)).toEqual([]);
   });
 
   test('the plan is exposed, with every default resolved', () => {
     const aw = new ArgoWorkflows(Testing.chart(), 'argo');
     expect(aw.plan).toMatchObject({ namespace: 'argo', createNamespace: true, version: 'v4.1.2', scope: 'cluster', crds: 'installer', labels: {}, workflowNamespaces: [] });
-    expect(aw.server).toBeDefined();
-    expect(aw.controller.configMap.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(aw.server).toBeInstanceOf(ArgoServer);
+    expect(aw.server!.node.path).toBe('test/argo/Server');
+    expect(aw.controller.configMap.checksum).toBe(createHash('sha256').update(JSON.stringify(aw.controller.configMap.data)).digest('hex'));
+    // The checksum of the default config, pinned: it changes only when the default controller config does.
+    expect(aw.controller.configMap.checksum).toBe('d20477b1b4a20fa8384df587dbc9d71eb46b744b742dd8bc0c2eb52153c4bc5b');
   });
 });
 
@@ -191,7 +225,7 @@ describe('service account annotations of the controller and argo-server', () => 
 
   test('a bad annotation key is rejected with the exact message', () => {
     expect(() => synthObjects({ server: { serviceAccountAnnotations: { 'bad key': 'x' } } })).toThrow(new ValidationError(
-      'server.serviceAccountAnnotations key "bad key" is invalid: an annotation key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename the annotation key'));
+      'server.serviceAccountAnnotations key "bad key" is invalid: an annotation key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename it, e.g. "bad-key"'));
     expect(() => synthObjects({ controller: { serviceAccountAnnotations: { a: 1 as never } } })).toThrow(new ValidationError(
       'controller.serviceAccountAnnotations["a"] 1 is invalid: an annotation value must be a string. Fix: quote the value'));
   });

@@ -73,7 +73,6 @@ describe('WorkflowController, default cluster install', () => {
         '      type: RuntimeDefault',
       ].join('\n') + '\n',
     });
-    for (const v of Object.values(cm.data)) expect(typeof v).toBe('string');
   });
 
   test('Deployment workflow-controller, every field', () => {
@@ -234,7 +233,6 @@ describe('WorkflowController options', () => {
     const cm = find(Testing.synth(chart), 'ConfigMap', 'workflow-controller-configmap', 'argo');
     expect(wc.configMap.data).toEqual(cm.data);
     expect(wc.configMap.checksum).toBe(createHash('sha256').update(JSON.stringify(cm.data)).digest('hex'));
-    expect(wc.configMap.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { CrdMode, InstallScope } from '../../src/config/options';
-import { find, K8sObject, ofKind, stdLabels, synthObjects } from '../util';
+import { find, K8sObject, key, ofKind, stdLabels, synthObjects } from '../util';
 
 const LABELS = stdLabels('crds');
 const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
@@ -26,7 +26,9 @@ describe('CrdMode.INSTALLER (default)', () => {
       'Job argo/argo-crd-installer-v4-1-2',
     ]);
     expect(ofKind(objs, 'CustomResourceDefinition')).toEqual([]);
-    expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'crds')).toHaveLength(4);
+    expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'crds').map(key)).toEqual([
+      'ServiceAccount argo/argo-crd-installer', 'ClusterRole argo-crd-installer', 'ClusterRoleBinding argo-crd-installer', 'Job argo/argo-crd-installer-v4-1-2',
+    ]);
   });
 
   test('ServiceAccount in the install namespace, in sync wave -10', () => {
@@ -107,7 +109,8 @@ describe('CrdMode.INSTALLER (default)', () => {
     const ref = 'registry.example.com/argo-workflows-crdinstaller:v4.1.2';
     const job = ofKind(synthObjects({ images: { crdInstaller: ref } }), 'Job')[0];
     expect(job.spec.template.spec.containers[0].image).toBe(ref);
-    expect(job.metadata.name).toMatch(/^argo-crd-installer-v4-1-2-[0-9a-f]{8}$/);
+    // The name carries a hash of the image, so that it changes with the image (see the next test).
+    expect(job.metadata.name).toBe('argo-crd-installer-v4-1-2-c9b5a97e');
   });
 
   // A Job's spec.template is immutable: pinning a digest or switching to a mirror for the same version
@@ -116,12 +119,18 @@ describe('CrdMode.INSTALLER (default)', () => {
     const jobName = (o: K8sObject[]) => ofKind(o, 'Job').map((j) => j.metadata.name);
     const mirrored = synthObjects({ imageRegistry: 'registry.example.com/argoproj' });
     expect(ofKind(mirrored, 'Job')[0].spec.template.spec.containers[0].image).toBe('registry.example.com/argoproj/argo-workflows-crdinstaller:v4.1.2');
-    expect(jobName(mirrored)).not.toEqual(jobName(objs));
+    expect(jobName(objs)).toEqual(['argo-crd-installer-v4-1-2']);
+    expect(jobName(mirrored)).toEqual(['argo-crd-installer-v4-1-2-b6426668']);
   });
 
   test('a namespaced install keeps the installer (CRDs are cluster-scoped)', () => {
     const objs2 = synthObjects({ scope: InstallScope.NAMESPACED });
-    expect(installerObjects(objs2)).toHaveLength(4);
+    expect(installerObjects(objs2).map(key)).toEqual([
+      'ServiceAccount argo/argo-crd-installer',
+      'ClusterRole argo-crd-installer',
+      'ClusterRoleBinding argo-crd-installer',
+      'Job argo/argo-crd-installer-v4-1-2',
+    ]);
   });
 
   // Argo CD orders by wave before kind and waits for a wave to be healthy before the next one, so the
@@ -135,6 +144,13 @@ describe('CrdMode.INSTALLER (default)', () => {
       find(objs, 'ClusterRole', 'argo-crd-installer'),
       find(objs, 'ClusterRoleBinding', 'argo-crd-installer'),
     ];
+    expect(wave(job)).toBe(-10);
+    expect(needs.map((o) => [key(o), wave(o)])).toEqual([
+      ['Namespace argo', -20],
+      ['ServiceAccount argo/argo-crd-installer', -10],
+      ['ClusterRole argo-crd-installer', -10],
+      ['ClusterRoleBinding argo-crd-installer', -10],
+    ]);
     for (const o of needs) expect(wave(o)).toBeLessThanOrEqual(wave(job));
   });
 });
@@ -150,16 +166,31 @@ describe('CrdMode.MINIMAL', () => {
     expect(ofKind(objs, 'Job')).toEqual([]);
   });
 
-  test.each([
-    ['clusterworkflowtemplates.argoproj.io', 'ClusterWorkflowTemplate', 'clusterworkflowtemplates', ['clusterwftmpl', 'cwft'], 'Cluster'],
-    ['cronworkflows.argoproj.io', 'CronWorkflow', 'cronworkflows', ['cwf', 'cronwf'], 'Namespaced'],
-    ['workflowartifactgctasks.argoproj.io', 'WorkflowArtifactGCTask', 'workflowartifactgctasks', ['wfat'], 'Namespaced'],
-    ['workfloweventbindings.argoproj.io', 'WorkflowEventBinding', 'workfloweventbindings', ['wfeb'], 'Namespaced'],
-    ['workflows.argoproj.io', 'Workflow', 'workflows', ['wf'], 'Namespaced'],
-    ['workflowtaskresults.argoproj.io', 'WorkflowTaskResult', 'workflowtaskresults', undefined, 'Namespaced'],
-    ['workflowtasksets.argoproj.io', 'WorkflowTaskSet', 'workflowtasksets', ['wfts'], 'Namespaced'],
-    ['workflowtemplates.argoproj.io', 'WorkflowTemplate', 'workflowtemplates', ['wftmpl'], 'Namespaced'],
-  ])('%s: names, scope, group and version', (name, kind, plural, shortNames, scope) => {
+  /** The top-level properties of each minimal schema (exact schemas: "minimal schemas" below). */
+  const OPEN = { type: 'object', 'x-kubernetes-map-type': 'atomic', 'x-kubernetes-preserve-unknown-fields': true };
+  const BASE = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } };
+  const SPEC = { type: 'object', properties: { ...BASE, spec: OPEN }, required: ['metadata', 'spec'] };
+  const SPEC_STATUS = { type: 'object', properties: { ...BASE, spec: OPEN, status: OPEN }, required: ['metadata', 'spec'] };
+  const RESULT = {
+    type: 'object', properties: { ...BASE, message: { type: 'string' }, outputs: OPEN, phase: { type: 'string' }, progress: { type: 'string' } }, required: ['metadata'],
+  };
+  const PRINTER_COLUMNS = [
+    { description: 'Status of the workflow', jsonPath: '.status.phase', name: 'Status', type: 'string' },
+    { description: 'When the workflow was started', format: 'date-time', jsonPath: '.status.startedAt', name: 'Age', type: 'date' },
+    { description: 'Human readable message indicating details about why the workflow is in this condition.', jsonPath: '.status.message', name: 'Message', type: 'string' },
+  ];
+  const STATUS = { subresources: { status: {} } };
+
+  test.each<[string, string, string, string[] | undefined, string, object, object]>([
+    ['clusterworkflowtemplates.argoproj.io', 'ClusterWorkflowTemplate', 'clusterworkflowtemplates', ['clusterwftmpl', 'cwft'], 'Cluster', SPEC, {}],
+    ['cronworkflows.argoproj.io', 'CronWorkflow', 'cronworkflows', ['cwf', 'cronwf'], 'Namespaced', SPEC_STATUS, {}],
+    ['workflowartifactgctasks.argoproj.io', 'WorkflowArtifactGCTask', 'workflowartifactgctasks', ['wfat'], 'Namespaced', SPEC_STATUS, STATUS],
+    ['workfloweventbindings.argoproj.io', 'WorkflowEventBinding', 'workfloweventbindings', ['wfeb'], 'Namespaced', SPEC, {}],
+    ['workflows.argoproj.io', 'Workflow', 'workflows', ['wf'], 'Namespaced', SPEC_STATUS, { additionalPrinterColumns: PRINTER_COLUMNS }],
+    ['workflowtaskresults.argoproj.io', 'WorkflowTaskResult', 'workflowtaskresults', undefined, 'Namespaced', RESULT, {}],
+    ['workflowtasksets.argoproj.io', 'WorkflowTaskSet', 'workflowtasksets', ['wfts'], 'Namespaced', SPEC_STATUS, STATUS],
+    ['workflowtemplates.argoproj.io', 'WorkflowTemplate', 'workflowtemplates', ['wftmpl'], 'Namespaced', SPEC, {}],
+  ])('%s: names, scope, group and version', (name, kind, plural, shortNames, scope, openAPIV3Schema, extra) => {
     const c = crd(name);
     expect(c.apiVersion).toBe('apiextensions.k8s.io/v1');
     expect(c.metadata).toEqual({ name, labels: LABELS });
@@ -168,10 +199,7 @@ describe('CrdMode.MINIMAL', () => {
     const names: Record<string, unknown> = { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() };
     if (shortNames) names.shortNames = shortNames;
     expect(c.spec.names).toEqual(names);
-    if (shortNames) expect(c.spec.names.shortNames).toEqual(shortNames);
-    else expect(c.spec.names).not.toHaveProperty('shortNames');
-    expect(c.spec.versions).toHaveLength(1);
-    expect(c.spec.versions[0]).toMatchObject({ name: 'v1alpha1', served: true, storage: true });
+    expect(c.spec.versions).toEqual([{ name: 'v1alpha1', served: true, storage: true, schema: { openAPIV3Schema }, ...extra }]);
   });
 
   test('only ClusterWorkflowTemplate is cluster-scoped', () => {

@@ -7,7 +7,7 @@ import { PersistenceOptions, resolvePersistence } from '../../src/config/persist
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { InClusterDatabase } from '../../src/k8s/database';
 import { checkManifests } from '../../src/policy/manifest-checks';
-import { container, find, K8sObject, stdLabels } from '../util';
+import { container, find, K8sObject, key, stdLabels } from '../util';
 
 /** Synthesizes only the database of a plan and its persistence options. */
 function synthDatabase(persistence: PersistenceOptions, props: ArgoWorkflowsProps = {}): K8sObject[] {
@@ -42,19 +42,16 @@ function validateAll(objs: K8sObject[]): void {
   }
 }
 
-/** No env var with a secret-looking name carries a literal value; every secret-looking var reads a Secret. */
-function expectNoLiteralSecrets(objs: K8sObject[]): void {
-  for (const o of objs.filter((x) => x.kind === 'StatefulSet')) {
-    for (const c of o.spec.template.spec.containers) {
-      for (const e of c.env ?? []) {
-        if (SECRET_NAME.test(e.name)) {
-          expect(e.value).toBeUndefined();
-          expect(e.valueFrom.secretKeyRef).toBeDefined();
-        }
-      }
-    }
-  }
+/**
+ * The env vars with a secret-looking name, over every container of every object, are exactly
+ * `expected` (`[object, container, env var]`): each reads a Secret key, none has a literal value.
+ */
+function expectSecretEnv(objs: K8sObject[], expected: [string, string, object][]): void {
+  const found = objs.flatMap((o) => (o.spec?.template?.spec?.containers ?? []).flatMap((c: { name: string; env?: { name: string }[] }) =>
+    (c.env ?? []).filter((e) => SECRET_NAME.test(e.name)).map((e) => [key(o), c.name, e])));
+  expect(found).toEqual(expected);
 }
+const secretEnv = (name: string, secret: string, secretKey: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key: secretKey } } });
 
 describe('InClusterDatabase: PostgreSQL with defaults', () => {
   const objs = synthDatabase({ postgres: { inCluster: {} } });
@@ -138,15 +135,17 @@ describe('InClusterDatabase: PostgreSQL with defaults', () => {
 
   test('kubernetes-models validation, no literal secret env, no policy findings', () => {
     validateAll(objs);
-    expectNoLiteralSecrets(objs);
+    expectSecretEnv(objs, [['StatefulSet argo/postgres', 'postgres', secretEnv('POSTGRES_PASSWORD', 'argo-postgres-config', 'password')]]);
     expect(checkManifests(objs)).toEqual([]);
   });
 
   test('the Service selects the pod template and serves the container port', () => {
     const sts = find(objs, 'StatefulSet', 'postgres', 'argo');
     const svc = find(objs, 'Service', 'postgres', 'argo');
+    expect(svc.spec.selector).toEqual({ app: 'postgres' });
     for (const [k, v] of Object.entries(svc.spec.selector)) expect(sts.spec.template.metadata.labels[k]).toBe(v);
-    expect(container(sts).ports.map((p: { name: string }) => p.name)).toContain(svc.spec.ports[0].targetPort);
+    expect(svc.spec.ports).toEqual([{ name: 'postgres', port: 5432, targetPort: 'postgres', protocol: 'TCP' }]);
+    expect(container(sts).ports).toEqual([{ name: 'postgres', containerPort: 5432, protocol: 'TCP' }]);
   });
 
   test('the volume claim template carries no label that could change (it is immutable)', () => {
@@ -232,7 +231,10 @@ describe('InClusterDatabase: MySQL with defaults', () => {
 
   test('kubernetes-models validation, no literal secret env, no policy findings', () => {
     validateAll(objs);
-    expectNoLiteralSecrets(objs);
+    expectSecretEnv(objs, [
+      ['StatefulSet argo/mysql', 'mysql', secretEnv('MYSQL_PASSWORD', 'argo-mysql-config', 'password')],
+      ['StatefulSet argo/mysql', 'mysql', secretEnv('MYSQL_ROOT_PASSWORD', 'argo-mysql-config', 'password')],
+    ]);
     expect(checkManifests(objs)).toEqual([]);
   });
 });
@@ -278,7 +280,7 @@ describe('InClusterDatabase: options', () => {
 
   test('kubernetes-models validation and no policy findings', () => {
     validateAll(objs);
-    expectNoLiteralSecrets(objs);
+    expectSecretEnv(objs, [['StatefulSet ci/postgres', 'postgres', secretEnv('POSTGRES_PASSWORD', 'db-creds', 'password')]]);
     expect(checkManifests(objs)).toEqual([]);
   });
 });

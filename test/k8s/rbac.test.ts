@@ -133,7 +133,9 @@ describe('cluster install', () => {
   });
 
   test('no aggregate role mentions workflowartifactgctasks', () => {
-    for (const o of ofKind(objs, 'ClusterRole').filter((c) => c.metadata.name.startsWith('argo-aggregate-to-'))) {
+    const aggregate = ofKind(objs, 'ClusterRole').filter((c) => c.metadata.name.startsWith('argo-aggregate-to-'));
+    expect(aggregate.map((c) => c.metadata.name)).toEqual(['argo-aggregate-to-admin', 'argo-aggregate-to-edit', 'argo-aggregate-to-view']);
+    for (const o of aggregate) {
       expect(JSON.stringify(o.rules)).not.toContain('workflowartifactgctasks');
     }
   });
@@ -254,15 +256,72 @@ const MATRIX: [string, ArgoWorkflowsProps][] = [
   ['namespaced, no CRDs', { scope: InstallScope.NAMESPACED, crds: CrdMode.NONE }],
 ];
 
-describe.each(MATRIX)('invariants: %s', (_name, props) => {
+/** Every binding of each MATRIX entry: [binding, roleRef, subjects], RoleBindings first. */
+const BINDINGS: Record<string, [string, string, string[]][]> = {
+  'cluster default': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['ClusterRoleBinding argo-crd-installer', 'ClusterRole argo-crd-installer', ['ServiceAccount argo/argo-crd-installer']],
+    ['ClusterRoleBinding argo-binding', 'ClusterRole argo-cluster-role', ['ServiceAccount argo/argo']],
+    ['ClusterRoleBinding argo-server-binding', 'ClusterRole argo-server-cluster-role', ['ServiceAccount argo/argo-server']],
+  ],
+  'cluster, persistence, workflow namespaces with agent and artifact GC': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['RoleBinding argo/argo-server-binding', 'Role argo-server-role', ['ServiceAccount argo/argo-server']],
+    ['RoleBinding argo/executor-argo-workflow', 'Role executor', ['ServiceAccount argo/argo-workflow']],
+    ['RoleBinding argo/agent-argo-workflow', 'Role agent', ['ServiceAccount argo/argo-workflow']],
+    ['RoleBinding argo/artifactgc-argo-workflow', 'Role artifactgc', ['ServiceAccount argo/argo-workflow']],
+    ['RoleBinding team-a/executor-argo-workflow', 'Role executor', ['ServiceAccount team-a/argo-workflow']],
+    ['RoleBinding team-a/agent-argo-workflow', 'Role agent', ['ServiceAccount team-a/argo-workflow']],
+    ['RoleBinding team-a/artifactgc-argo-workflow', 'Role artifactgc', ['ServiceAccount team-a/argo-workflow']],
+    ['ClusterRoleBinding argo-crd-installer', 'ClusterRole argo-crd-installer', ['ServiceAccount argo/argo-crd-installer']],
+    ['ClusterRoleBinding argo-binding', 'ClusterRole argo-cluster-role', ['ServiceAccount argo/argo']],
+    ['ClusterRoleBinding argo-server-binding', 'ClusterRole argo-server-cluster-role', ['ServiceAccount argo/argo-server']],
+  ],
+  'cluster, minimal CRDs, no server': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['ClusterRoleBinding argo-binding', 'ClusterRole argo-cluster-role', ['ServiceAccount argo/argo']],
+  ],
+  'namespaced': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['RoleBinding argo/argo-server-binding', 'Role argo-server-role', ['ServiceAccount argo/argo-server']],
+    ['RoleBinding argo/executor-argo-workflow', 'Role executor', ['ServiceAccount argo/argo-workflow']],
+    ['RoleBinding argo/agent-argo-workflow', 'Role agent', ['ServiceAccount argo/argo-workflow']],
+    ['RoleBinding argo/artifactgc-argo-workflow', 'Role artifactgc', ['ServiceAccount argo/argo-workflow']],
+    ['ClusterRoleBinding argo-crd-installer', 'ClusterRole argo-crd-installer', ['ServiceAccount argo/argo-crd-installer']],
+  ],
+  'namespaced, managed namespace, persistence': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['RoleBinding wf/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['RoleBinding argo/argo-server-binding', 'Role argo-server-role', ['ServiceAccount argo/argo-server']],
+    ['RoleBinding wf/argo-server-binding', 'Role argo-server-role', ['ServiceAccount argo/argo-server']],
+    ['RoleBinding wf/executor-argo-workflow', 'Role executor', ['ServiceAccount wf/argo-workflow']],
+    ['RoleBinding wf/agent-argo-workflow', 'Role agent', ['ServiceAccount wf/argo-workflow']],
+    ['RoleBinding wf/artifactgc-argo-workflow', 'Role artifactgc', ['ServiceAccount wf/argo-workflow']],
+    ['ClusterRoleBinding argo-crd-installer', 'ClusterRole argo-crd-installer', ['ServiceAccount argo/argo-crd-installer']],
+  ],
+  'namespaced, no CRDs': [
+    ['RoleBinding argo/argo-binding', 'Role argo-role', ['ServiceAccount argo/argo']],
+    ['RoleBinding argo/argo-server-binding', 'Role argo-server-role', ['ServiceAccount argo/argo-server']],
+  ],
+};
+
+describe.each(MATRIX)('invariants: %s', (name, props) => {
   const objs = synthObjects(props);
 
   test('no "*" in any apiGroups, resources or verbs, and no rule grants Secrets without resourceNames', () => {
     expect(rbacViolations(objs)).toEqual([]);
   });
 
+  test('exactly the expected bindings', () => {
+    const bindings = [...ofKind(objs, 'RoleBinding'), ...ofKind(objs, 'ClusterRoleBinding')];
+    expect(bindings.map((b) => [key(b), `${b.roleRef.kind} ${b.roleRef.name}`, b.subjects.map((s: { kind: string; namespace: string; name: string }) => `${s.kind} ${s.namespace}/${s.name}`)]))
+      .toEqual(BINDINGS[name]);
+  });
+
   test('every binding refers to a Role or ClusterRole that exists, and to a ServiceAccount that exists', () => {
-    for (const b of [...ofKind(objs, 'RoleBinding'), ...ofKind(objs, 'ClusterRoleBinding')]) {
+    const bindings = [...ofKind(objs, 'RoleBinding'), ...ofKind(objs, 'ClusterRoleBinding')];
+    expect(bindings).toHaveLength(BINDINGS[name].length);
+    for (const b of bindings) {
       const ns = b.kind === 'RoleBinding' && b.roleRef.kind === 'Role' ? b.metadata.namespace : undefined;
       expect(() => find(objs, b.roleRef.kind, b.roleRef.name, ns)).not.toThrow();
       for (const s of b.subjects) {

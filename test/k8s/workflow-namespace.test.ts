@@ -87,7 +87,8 @@ describe('workflow namespace options', () => {
       { apiGroups: ['argoproj.io'], resources: ['workflowtasksets'], verbs: ['list', 'watch'] },
       { apiGroups: ['argoproj.io'], resources: ['workflowtasksets/status'], verbs: ['patch'] },
     ]);
-    expect(find(objs, 'RoleBinding', 'agent-argo-workflow', 'team-a')).toMatchObject({
+    expect(find(objs, 'RoleBinding', 'agent-argo-workflow', 'team-a')).toEqual({
+      apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'agent-argo-workflow', namespace: 'team-a', labels: LABELS },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'agent' },
       subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
     });
@@ -109,7 +110,8 @@ describe('workflow namespace options', () => {
       { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks'], verbs: ['list', 'watch'] },
       { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks/status'], verbs: ['patch'] },
     ]);
-    expect(find(objs, 'RoleBinding', 'artifactgc-argo-workflow', 'team-a')).toMatchObject({
+    expect(find(objs, 'RoleBinding', 'artifactgc-argo-workflow', 'team-a')).toEqual({
+      apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'artifactgc-argo-workflow', namespace: 'team-a', labels: LABELS },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'artifactgc' },
       subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
     });
@@ -129,17 +131,19 @@ describe('workflow namespace options', () => {
 
   test('podSecurity baseline labels the created Namespace baseline', () => {
     const ns = find(synthObjects({ workflowNamespaces: [{ name: 'team-a', podSecurity: PodSecurityLevel.BASELINE }] }), 'Namespace', 'team-a');
-    expect(ns.metadata.labels).toMatchObject({
+    expect(ns.metadata.labels).toEqual(stdLabels('namespaces', {
+      'kubernetes.io/metadata.name': 'team-a',
       'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/enforce-version': 'latest',
       'pod-security.kubernetes.io/audit': 'baseline',
       'pod-security.kubernetes.io/warn': 'baseline',
-    });
+    }));
   });
 
   test('create: false: no Namespace, but the ServiceAccount and RBAC', () => {
     const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', create: false }] });
     expect(objs.filter((o) => o.kind === 'Namespace').map(key)).toEqual(['Namespace argo']);
-    expect(ofComponent(objs)).toHaveLength(3);
+    expect(ofComponent(objs).map(key)).toEqual(['ServiceAccount team-a/argo-workflow', 'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow']);
   });
 
   test('the install namespace as a workflow namespace is not created twice', () => {

@@ -1,7 +1,6 @@
 /**
- * Exact messages of option checks that no other test asserted in full, triggered through the
- * construct (`new ArgoWorkflows`). Each also shows that the chart stays empty: a bad option never
- * produces partial output. See research/throw-coverage.md.
+ * Exact messages of option rules, triggered through the construct (`new ArgoWorkflows`). Each also
+ * shows that the chart stays empty: a bad option never produces partial output.
  */
 import { Testing } from 'cdk8s';
 import { ArtifactRepository } from '../../src/config/artifact-repository';
@@ -22,15 +21,14 @@ function rejects(props: ArgoWorkflowsProps, message: string): void {
 }
 
 describe('new ArgoWorkflows rejects, before building anything', () => {
-  // POOR MESSAGE (research/throw-coverage.md section 4): the fix suggests the workflow-controller image for images.executor.
-  test('images.executor without a tag or digest', () => {
-    rejects({ images: { executor: 'quay.io/argoproj/argoexec' } },
-      'images.executor "quay.io/argoproj/argoexec" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: use a reference like "quay.io/argoproj/workflow-controller:v4.1.2" or "<repository>@sha256:<digest>"');
+  test('images.executor without a tag or digest: the fix pins the executor image at the chosen version', () => {
+    rejects({ version: 'v4.0.10', images: { executor: 'quay.io/argoproj/argoexec' } },
+      'images.executor "quay.io/argoproj/argoexec" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "quay.io/argoproj/argoexec:v4.0.10", or "quay.io/argoproj/argoexec@sha256:<digest>"');
   });
 
   test('minio.nodeSelector with an invalid label key', () => {
     rejects({ minio: { nodeSelector: { 'node pool': 'storage' } }, workflowNamespaces: [{ name: 'argo' }] },
-      'minio.nodeSelector key "node pool" is invalid: a label key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename the label key');
+      'minio.nodeSelector key "node pool" is invalid: a label key is an optional DNS subdomain prefix and "/", then a name of 1-63 characters of letters, digits, "-", "_" and ".". Fix: rename it, e.g. "node-pool"');
   });
 
   test('persistence.postgres.inCluster.tolerations that is not a list', () => {

@@ -1,8 +1,7 @@
 /**
- * Exact messages of throw sites (and calls of throwing helpers) that no other test asserted in full.
- * See research/throw-coverage.md for the site -> test mapping. Each test goes through the public API
- * (the ArtifactRepository factories, resolveArgoWorkflows) unless the site is only reachable through
- * an exported function.
+ * Exact messages of the option rules not covered by the per-module tests. Each test goes through the
+ * public API (the ArtifactRepository factories, resolveArgoWorkflows) unless the rule is only
+ * reachable through an exported function.
  */
 import { ArtifactRepository, validateAzureAccountName } from '../../src/config/artifact-repository';
 import { Credentials } from '../../src/config/credentials';
@@ -18,12 +17,11 @@ const HDFS = { addresses: ['namenode:8020'], hdfsUser: 'argo' };
 const KEYS = { accessKeySecret: { name: 'cred', key: 'accesskey' }, secretKeySecret: { name: 'cred', key: 'secretkey' } };
 
 /**
- * The message of a `{ name, key }` Secret reference that is a string instead. POOR MESSAGE (reported, not fixed here:
- * src/ is out of scope): it echoes the string, which is the credential itself when a user writes the key into
- * accessKeySecret; research/throw-coverage.md section 4 proposes redacting it.
+ * The message of a `{ name, key }` Secret reference that is a string instead. The string is never shown: it is
+ * the credential itself when a user writes the key into accessKeySecret. `key` is the example data key for the option.
  */
-const SECRET_REF = (option: string) =>
-  `${option} "x" is invalid: it must reference a Secret key as { name, key }. Fix: give an object like { name: "my-secret", key: "key" }`;
+const SECRET_REF = (option: string, key: string) =>
+  `${option} "<redacted>" is invalid: it must reference a Secret key as { name, key }, not hold the secret itself. Fix: put the value in a Secret and give { name: "my-secret", key: "${key}" }`;
 const BOOL = (option: string) => `${option} "yes" is invalid: it must be true or false. Fix: give a boolean`;
 const TEXT = (option: string, shown: string, example: string) =>
   `${option} ${shown} is invalid: it must be a non-empty string without leading or trailing spaces. Fix: give a value like ${example}`;
@@ -67,16 +65,16 @@ describe('throw sites without an exact test before', () => {
 describe('ArtifactRepository.s3: every checked field names itself', () => {
   test.each<[string, object, string]>([
     ['useSDKCreds', { useSDKCreds: 'yes' }, BOOL('s3.useSDKCreds')],
-    ['accessKeySecret', { accessKeySecret: 'x', secretKeySecret: KEYS.secretKeySecret }, SECRET_REF('s3.accessKeySecret')],
-    ['secretKeySecret', { accessKeySecret: KEYS.accessKeySecret, secretKeySecret: 'x' }, SECRET_REF('s3.secretKeySecret')],
-    ['sessionTokenSecret', { ...KEYS, sessionTokenSecret: 'x' }, SECRET_REF('s3.sessionTokenSecret')],
+    ['accessKeySecret', { accessKeySecret: 'x', secretKeySecret: KEYS.secretKeySecret }, SECRET_REF('s3.accessKeySecret', 'accessKey')],
+    ['secretKeySecret', { accessKeySecret: KEYS.accessKeySecret, secretKeySecret: 'x' }, SECRET_REF('s3.secretKeySecret', 'secretKey')],
+    ['sessionTokenSecret', { ...KEYS, sessionTokenSecret: 'x' }, SECRET_REF('s3.sessionTokenSecret', 'sessionToken')],
     ['encryptionOptions.enableEncryption', { encryptionOptions: { enableEncryption: 'yes' } }, BOOL('s3.encryptionOptions.enableEncryption')],
     ['encryptionOptions.kmsKeyId', { encryptionOptions: { enableEncryption: true, kmsKeyId: ' my-key' } },
       TEXT('s3.encryptionOptions.kmsKeyId', '" my-key"', '"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"')],
     ['encryptionOptions.kmsEncryptionContext', { encryptionOptions: { enableEncryption: true, kmsKeyId: 'k', kmsEncryptionContext: '' } },
       TEXT('s3.encryptionOptions.kmsEncryptionContext', '""', '"{\\"project\\":\\"argo\\"}"')],
     ['encryptionOptions.serverSideCustomerKeySecret', { encryptionOptions: { enableEncryption: true, serverSideCustomerKeySecret: 'x' } },
-      SECRET_REF('s3.encryptionOptions.serverSideCustomerKeySecret')],
+      SECRET_REF('s3.encryptionOptions.serverSideCustomerKeySecret', 'serverSideCustomerKey')],
   ])('%s', (_field, options, message) => {
     expectInvalid(() => ArtifactRepository.s3(bad({ bucket: 'my-bucket', ...options })), message);
   });
@@ -89,7 +87,7 @@ describe('ArtifactRepository.s3: every checked field names itself', () => {
 
 describe('ArtifactRepository.gcs: every checked field names itself', () => {
   test.each<[string, object, string]>([
-    ['serviceAccountKeySecret', { serviceAccountKeySecret: 'x' }, SECRET_REF('gcs.serviceAccountKeySecret')],
+    ['serviceAccountKeySecret', { serviceAccountKeySecret: 'x' }, SECRET_REF('gcs.serviceAccountKeySecret', 'serviceAccountKey')],
     ['keyFormat', { keyFormat: '' }, EMPTY_FORMAT('gcs.keyFormat')],
     ['archiveLogs', { archiveLogs: 'yes' }, BOOL('gcs.archiveLogs')],
   ])('%s', (_field, options, message) => {
@@ -103,14 +101,18 @@ describe('ArtifactRepository.azure: every checked field names itself', () => {
       'azure null is invalid: ArtifactRepository.azure takes an options object. Fix: pass an object like { endpoint: "https://myaccount.blob.core.windows.net", container: "artifacts", useSDKCreds: true }');
   });
 
-  // POOR MESSAGE (section 4): the unknown option's value is echoed, and the fix does not say to rename the option.
   test('keyFormat, which Azure calls blobNameFormat', () => {
     expectInvalid(() => ArtifactRepository.azure(bad({ endpoint: AZ, container: 'artifacts', useSDKCreds: true, keyFormat: '{{workflow.name}}' })),
-      'azure.keyFormat "{{workflow.name}}" is invalid: ArtifactRepository.azure has no option "keyFormat"; its options are endpoint, container, accountKeySecret, useSDKCreds, blobNameFormat, archiveLogs. Fix: Azure names it blobNameFormat');
+      'azure.keyFormat is not an option of ArtifactRepository.azure; its options are endpoint, container, accountKeySecret, useSDKCreds, blobNameFormat, archiveLogs. Fix: rename it to "blobNameFormat" (Azure\'s name for keyFormat)');
+  });
+
+  test('accountKey, a typo that holds the key itself, is not shown', () => {
+    expectInvalid(() => ArtifactRepository.azure(bad({ endpoint: AZ, container: 'artifacts', accountKey: 'bXlzZWNyZXRrZXk=' })),
+      'azure.accountKey is not an option of ArtifactRepository.azure; its options are endpoint, container, accountKeySecret, useSDKCreds, blobNameFormat, archiveLogs. Fix: rename it to "accountKeySecret"');
   });
 
   test.each<[string, object, string]>([
-    ['accountKeySecret', { accountKeySecret: 'x' }, SECRET_REF('azure.accountKeySecret')],
+    ['accountKeySecret', { accountKeySecret: 'x' }, SECRET_REF('azure.accountKeySecret', 'accountKey')],
     ['useSDKCreds', { useSDKCreds: 'yes' }, BOOL('azure.useSDKCreds')],
     ['archiveLogs', { useSDKCreds: true, archiveLogs: 'yes' }, BOOL('azure.archiveLogs')],
   ])('%s', (_field, options, message) => {
@@ -129,15 +131,19 @@ describe('ArtifactRepository.oss: every checked field names itself', () => {
       'oss "oss-cn-hangzhou" is invalid: ArtifactRepository.oss takes an options object. Fix: pass an object like { endpoint: "https://oss-cn-hangzhou.aliyuncs.com", bucket: "my-bucket", useSDKCreds: true }');
   });
 
-  // POOR MESSAGE (section 4): securityToken is listed as an option although it is always rejected.
-  test('an unknown option without a close match is to be removed', () => {
+  test('an unknown option without a close match is to be removed; securityToken, always rejected, is not listed', () => {
     expectInvalid(() => ArtifactRepository.oss(bad({ endpoint: OSS_EP, bucket: 'my-bucket', useSDKCreds: true, region: 'cn-hangzhou' })),
-      'oss.region "cn-hangzhou" is invalid: ArtifactRepository.oss has no option "region"; its options are endpoint, bucket, accessKeySecret, secretKeySecret, createBucketIfNotPresent, securityToken, lifecycleRule, useSDKCreds, keyFormat, archiveLogs. Fix: remove it');
+      'oss.region is not an option of ArtifactRepository.oss; its options are endpoint, bucket, accessKeySecret, secretKeySecret, createBucketIfNotPresent, lifecycleRule, useSDKCreds, keyFormat, archiveLogs. Fix: remove oss.region');
+  });
+
+  test('securityToken keeps its own rejection, without its value', () => {
+    expectInvalid(() => ArtifactRepository.oss(bad({ endpoint: OSS_EP, bucket: 'my-bucket', useSDKCreds: true, securityToken: 'CAIS-sts-token' })),
+      'oss.securityToken "<redacted>" is invalid: Argo reads securityToken as a literal string, so the token would be stored in plain text in a ConfigMap. Fix: remove it and set useSDKCreds: true to use ACK RRSA (or the key secrets)');
   });
 
   test.each<[string, object, string]>([
-    ['accessKeySecret', { accessKeySecret: 'x', secretKeySecret: KEYS.secretKeySecret }, SECRET_REF('oss.accessKeySecret')],
-    ['secretKeySecret', { accessKeySecret: KEYS.accessKeySecret, secretKeySecret: 'x' }, SECRET_REF('oss.secretKeySecret')],
+    ['accessKeySecret', { accessKeySecret: 'x', secretKeySecret: KEYS.secretKeySecret }, SECRET_REF('oss.accessKeySecret', 'accessKey')],
+    ['secretKeySecret', { accessKeySecret: KEYS.accessKeySecret, secretKeySecret: 'x' }, SECRET_REF('oss.secretKeySecret', 'secretKey')],
     ['useSDKCreds', { useSDKCreds: 'yes' }, BOOL('oss.useSDKCreds')],
     ['lifecycleRule.markInfrequentAccessAfterDays', { useSDKCreds: true, lifecycleRule: { markInfrequentAccessAfterDays: 0 } },
       'oss.lifecycleRule.markInfrequentAccessAfterDays 0 is invalid: it must be a whole number of days, 1 or more. Fix: give a number of days such as 30'],
@@ -154,15 +160,19 @@ describe('ArtifactRepository.artifactory: every checked field names itself', () 
       'artifactory undefined is invalid: ArtifactRepository.artifactory takes an options object. Fix: pass an object like { repoURL: "https://artifactory.example.com/artifactory/generic-local", usernameSecret, passwordSecret }');
   });
 
-  // POOR MESSAGE (section 4): "url" is surely repoURL, yet the fix says to remove it.
-  test('an unknown option without a close match is to be removed', () => {
+  test('url is to be renamed to repoURL', () => {
     expectInvalid(() => ArtifactRepository.artifactory(bad({ ...ART, url: ART.repoURL })),
-      'artifactory.url "https://artifactory.example.com/artifactory/generic-local" is invalid: ArtifactRepository.artifactory has no option "url"; its options are repoURL, usernameSecret, passwordSecret, keyFormat, archiveLogs. Fix: remove it');
+      'artifactory.url is not an option of ArtifactRepository.artifactory; its options are repoURL, usernameSecret, passwordSecret, keyFormat, archiveLogs. Fix: rename it to "repoURL"');
+  });
+
+  test('an unknown option without a close match is to be removed', () => {
+    expectInvalid(() => ArtifactRepository.artifactory(bad({ ...ART, proxy: 'http://proxy:3128' })),
+      'artifactory.proxy is not an option of ArtifactRepository.artifactory; its options are repoURL, usernameSecret, passwordSecret, keyFormat, archiveLogs. Fix: remove artifactory.proxy');
   });
 
   test.each<[string, object, string]>([
-    ['usernameSecret', { usernameSecret: 'x' }, SECRET_REF('artifactory.usernameSecret')],
-    ['passwordSecret', { passwordSecret: 'x' }, SECRET_REF('artifactory.passwordSecret')],
+    ['usernameSecret', { usernameSecret: 'x' }, SECRET_REF('artifactory.usernameSecret', 'username')],
+    ['passwordSecret', { passwordSecret: 'x' }, SECRET_REF('artifactory.passwordSecret', 'password')],
     ['keyFormat', { keyFormat: '' }, EMPTY_FORMAT('artifactory.keyFormat')],
     ['archiveLogs', { archiveLogs: 'yes' }, BOOL('artifactory.archiveLogs')],
   ])('%s', (_field, options, message) => {
@@ -178,12 +188,12 @@ describe('ArtifactRepository.hdfs: every checked field names itself', () => {
 
   test('an unknown option close to a known one is to be renamed', () => {
     expectInvalid(() => ArtifactRepository.hdfs(bad({ addresses: ['namenode:8020'], hdfsUsername: 'argo' })),
-      'hdfs.hdfsUsername "argo" is invalid: ArtifactRepository.hdfs has no option "hdfsUsername"; its options are addresses, hdfsUser, dataTransferProtection, krbCCacheSecret, krbKeytabSecret, krbUsername, krbRealm, krbConfigConfigMap, krbServicePrincipalName, pathFormat, force, archiveLogs. Fix: rename it to "hdfsUser"');
+      'hdfs.hdfsUsername is not an option of ArtifactRepository.hdfs; its options are addresses, hdfsUser, dataTransferProtection, krbCCacheSecret, krbKeytabSecret, krbUsername, krbRealm, krbConfigConfigMap, krbServicePrincipalName, pathFormat, force, archiveLogs. Fix: rename it to "hdfsUser"');
   });
 
   test.each<[string, object, string]>([
-    ['krbCCacheSecret', { krbCCacheSecret: 'x' }, SECRET_REF('hdfs.krbCCacheSecret')],
-    ['krbKeytabSecret', { krbKeytabSecret: 'x' }, SECRET_REF('hdfs.krbKeytabSecret')],
+    ['krbCCacheSecret', { krbCCacheSecret: 'x' }, SECRET_REF('hdfs.krbCCacheSecret', 'krb5cc')],
+    ['krbKeytabSecret', { krbKeytabSecret: 'x' }, SECRET_REF('hdfs.krbKeytabSecret', 'krb5.keytab')],
     ['krbUsername', { krbUsername: ' argo' }, TEXT('hdfs.krbUsername', '" argo"', '"argo"')],
     ['krbRealm', { krbRealm: '' }, TEXT('hdfs.krbRealm', '""', '"EXAMPLE.COM"')],
     ['krbServicePrincipalName', { krbServicePrincipalName: 5 }, TEXT('hdfs.krbServicePrincipalName', '5', '"hdfs/namenode.example.com"')],
@@ -204,7 +214,7 @@ describe('ArtifactRepository.plugin: every checked field names itself', () => {
 
   test('an unknown option that starts a known one is to be renamed', () => {
     expectInvalid(() => ArtifactRepository.plugin(bad({ name: 'my-driver', config: 'bucket: x' })),
-      'plugin.config "bucket: x" is invalid: ArtifactRepository.plugin has no option "config"; its options are name, configuration, keyFormat, archiveLogs. Fix: rename it to "configuration"');
+      'plugin.config is not an option of ArtifactRepository.plugin; its options are name, configuration, keyFormat, archiveLogs. Fix: rename it to "configuration"');
   });
 
   test.each<[string, object, string]>([
@@ -257,7 +267,7 @@ describe('resolveArgoWorkflows: persistence', () => {
     ['awsRdsIamAuth with a mistyped key', { persistence: { postgres: { ...PG, awsRdsIamAuth: bad({ Region: 'eu-west-1' }) } } },
       'persistence.postgres.awsRdsIamAuth.Region is not an option argo-stack knows; allowed here: region. Fix: rename it to "region"'],
     ['azureTokenAuth not an object', { persistence: { postgres: { ...PG, azureTokenAuth: bad(true) } } },
-      'persistence.postgres.azureTokenAuth true is invalid: it must be an object. Fix: pass an object, e.g. {}'],
+      'persistence.postgres.azureTokenAuth true is invalid: it must be an object. Fix: pass {} for Argo\'s default scope, or { scope: "https://ossrdbms-aad.database.windows.net/.default" }'],
     ['azureTokenAuth with an unknown key', { persistence: { postgres: { ...PG, azureTokenAuth: bad({ scopes: ['x'] }) } } },
       'persistence.postgres.azureTokenAuth.scopes is not an option argo-stack knows; allowed here: scope. Fix: remove persistence.postgres.azureTokenAuth.scopes'],
     ['mysql.options not an object', { persistence: { mysql: { ...MYSQL, options: bad('tls=true') } } },
@@ -275,7 +285,7 @@ describe('resolveArgoWorkflows: persistence', () => {
     ['skipMigration not a boolean', { persistence: { postgres: { inCluster: {} }, skipMigration: bad('yes') } },
       'persistence.skipMigration "yes" is invalid: it must be true or false. Fix: give a boolean'],
     ['in-cluster MySQL with a fixed user name over 32 characters', { persistence: { mysql: { inCluster: {}, credentials: Credentials.generated({ fixed: { username: 'u'.repeat(33) } }) } } },
-      'persistence.mysql.credentials fixes a user name of 33 characters: MySQL user names have at most 32. Fix: use a shorter user name'],
+      'persistence.mysql.credentials fixes a user name of 33 characters: MySQL user names have at most 32. Fix: fix a user name of at most 32 characters, e.g. { fixed: { username: "argo" } }'],
   ])('%s', (_name, props, message) => {
     fails(props, message);
   });
