@@ -13,7 +13,7 @@ const ARGO_TOP_LEVEL_KEYS = [
   'synchronization', 'artifactDrivers', 'failedPodRestart', 'disableAgentPodCreation', 'initlessPod',
 ];
 
-/** WorkflowSpec's keys in v4.1 (research/argo-config-keys.md; `executorPlugins` is not modelled). */
+/** WorkflowSpec's keys in v4.1 (pkg/apis/workflow/v1alpha1/workflow_types.go; `executorPlugins` is not modelled). */
 const WORKFLOW_SPEC_KEYS = [
   'templates', 'entrypoint', 'arguments', 'serviceAccountName', 'automountServiceAccountToken', 'executor', 'volumes',
   'volumeClaimTemplates', 'parallelism', 'artifactRepositoryRef', 'suspend', 'nodeSelector', 'affinity', 'tolerations',
@@ -272,7 +272,7 @@ describe('TTL values (archiveTTL, connMaxLifetime, metricsTTL)', () => {
   });
 
   // Argo v4.1.2's config/ttl.go checks the "s" suffix before time.ParseDuration, so "500ms" becomes
-  // Atoi("500m") and fails (research/argo-config-keys.md, "TTL").
+  // Atoi("500m") and fails.
   it.each(['500ms', '100us', '10ns', '1.5s'])('rejects the sub-second or fractional Go duration %j (Argo cannot parse it)', (ttl) => {
     expect(TTL_PATTERN.test(ttl)).toBe(false);
     expectInvalid(validate({ persistence: { archiveTTL: ttl } }), `controller.config.persistence.archiveTTL "${ttl}" is invalid: ${TTL_RULE}. Fix: ${TTL_FIX}`);
