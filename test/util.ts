@@ -52,3 +52,13 @@ export function stdLabels(component: string, extra: Record<string, string> = {})
     'app.kubernetes.io/version': 'v4.1.2',
   };
 }
+
+/** The container security context every argo-stack container gets (Pod Security "restricted"), written out. */
+export const RESTRICTED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  seccompProfile: { type: 'RuntimeDefault' },
+};

@@ -5,17 +5,9 @@ import { Credentials } from '../../src/config/credentials';
 import { PostgresSslMode } from '../../src/config/persistence';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { WorkflowController } from '../../src/k8s/controller';
-import { container, find, ofKind, stdLabels, synthObjects } from '../util';
+import { container, find, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
 
 const LABELS = stdLabels('workflow-controller');
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-  privileged: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
 const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: 8737, runAsGroup: 8737, fsGroup: 8737, seccompProfile: { type: 'RuntimeDefault' } };
 
 describe('WorkflowController, default cluster install', () => {

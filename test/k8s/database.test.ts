@@ -7,7 +7,7 @@ import { PersistenceOptions, resolvePersistence } from '../../src/config/persist
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { InClusterDatabase } from '../../src/k8s/database';
 import { checkManifests } from '../../src/policy/manifest-checks';
-import { container, find, K8sObject, key, stdLabels } from '../util';
+import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 
 /** Synthesizes only the database of a plan and its persistence options. */
 function synthDatabase(persistence: PersistenceOptions, props: ArgoWorkflowsProps = {}): K8sObject[] {
@@ -18,14 +18,6 @@ function synthDatabase(persistence: PersistenceOptions, props: ArgoWorkflowsProp
   return Testing.synth(chart) as K8sObject[];
 }
 
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-  privileged: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
 const restrictedPod = (uid: number) => ({
   runAsNonRoot: true, runAsUser: uid, runAsGroup: uid, fsGroup: uid, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
 });

@@ -16,7 +16,7 @@ import { fileFor } from '../../src/synth';
 import { createBucketScript, CreateBucketScriptOptions, Minio } from '../../src/k8s/minio';
 import { checkManifests } from '../../src/policy/manifest-checks';
 import { bad, expectInvalid } from '../config/_helpers';
-import { container, find, K8sObject, key, stdLabels } from '../util';
+import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 
 /** Synthesizes only MinIO, for a plan and MinIO options. */
 function synthMinio(o: MinioOptions = {}, props: ArgoWorkflowsProps = {}, workflowNamespaces?: string[]): { objs: K8sObject[]; construct: Minio } {
@@ -28,14 +28,6 @@ function synthMinio(o: MinioOptions = {}, props: ArgoWorkflowsProps = {}, workfl
 }
 
 const LABELS = stdLabels('minio');
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-  privileged: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
 const RESTRICTED_POD = {
   runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
 };

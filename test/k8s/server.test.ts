@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AuthMode, InstallScope, LogFormat, LogLevel, ServiceType, TlsVersion } from '../../src/config/options';
-import { container, find, K8sObject, ofKind, stdLabels, synthObjects } from '../util';
+import { container, find, K8sObject, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
 
 const LABELS = stdLabels('argo-server');
 const CHECKSUM = 'argo-stack.io/controller-config-checksum';
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-  privileged: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
 const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: 8737, runAsGroup: 8737, fsGroup: 8737, seccompProfile: { type: 'RuntimeDefault' } };
 
 const deployment = (objs: K8sObject[], ns = 'argo') => find(objs, 'Deployment', 'argo-server', ns);
