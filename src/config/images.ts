@@ -28,13 +28,24 @@ export interface ArgoImages {
    * @default - `<imageRegistry>/argo-workflows-crdinstaller:<version>`
    */
   readonly crdInstaller?: string;
+  /**
+   * The image of argo-stack's one-shot Jobs that create generated credentials and MinIO's bucket.
+   * It must run as UID 100 and have a POSIX `sh` with `curl` (7.75 or later), `tr`, `head`, `sed`,
+   * `grep` and `sleep`; not derived from imageRegistry, since it is not an Argo image.
+   * @default DEFAULT_JOBS_IMAGE ("docker.io/curlimages/curl:8.11.1")
+   */
+  readonly jobs?: string;
 }
+
+/** The image of the credentials and bucket Jobs: small, pinned, with busybox sh and curl. */
+export const DEFAULT_JOBS_IMAGE = 'docker.io/curlimages/curl:8.11.1';
 
 export interface ResolvedImages {
   readonly controller: string;
   readonly server: string;
   readonly executor: string;
   readonly crdInstaller: string;
+  readonly jobs: string;
 }
 
 const VERSION = /^v4\.\d+\.\d+$/;
@@ -90,5 +101,6 @@ export function resolveImages(version: string, registry: string | undefined, ove
     server: pick('server', 'argocli'),
     executor: pick('executor', 'argoexec'),
     crdInstaller: pick('crdInstaller', 'argo-workflows-crdinstaller'),
+    jobs: overrides.jobs !== undefined ? validateImageReference('images.jobs', overrides.jobs, DEFAULT_JOBS_IMAGE) : DEFAULT_JOBS_IMAGE,
   };
 }

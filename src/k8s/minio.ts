@@ -14,7 +14,7 @@ import {
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, manifest, meta } from './_meta';
 import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
-import { CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_UID, shellQuote } from './secrets';
+import { CREDENTIALS_JOB_UID, shellQuote } from './secrets';
 
 /** The data volume's mount path; MinIO serves it as a single drive. */
 export const MINIO_DATA_DIR = '/data';
@@ -309,7 +309,7 @@ export class Minio extends Construct {
             ...scheduling(m),
             containers: [{
               name: 'create-bucket',
-              image: CREDENTIALS_JOB_IMAGE,
+              image: plan.images.jobs,
               command: ['/bin/sh', '-c'],
               args: [script],
               env: rootEnv,

@@ -5,7 +5,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { CredentialsKind, SecretSpec, validateSecretSpec } from '../config/credentials';
 import { conflict, invalid } from '../config/errors';
-import { validateImageReference } from '../config/images';
+import { DEFAULT_JOBS_IMAGE, validateImageReference } from '../config/images';
 import { validateDnsLabel } from '../config/names';
 import { DEFAULT_NODE_SELECTOR, ResolvedArgoWorkflows } from '../config/resolve';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, Manifest, labelsFor, manifest, meta } from './_meta';
@@ -16,8 +16,8 @@ import type { PolicyRule } from './_rbac-rules';
 export { ARGOCD_SYNC_HOOK_ANNOTATIONS };
 
 export const CREDENTIALS_JOB_NAME = 'argo-stack-credentials';
-/** The Job's image: small, pinned, with a POSIX sh (busybox ash) and curl. */
-export const CREDENTIALS_JOB_IMAGE = 'docker.io/curlimages/curl:8.11.1';
+/** The Job's image by default (`images.jobs`): small, pinned, with a POSIX sh (busybox ash) and curl. */
+export const CREDENTIALS_JOB_IMAGE = DEFAULT_JOBS_IMAGE;
 /** The UID of `curl_user` in that image. */
 export const CREDENTIALS_JOB_UID = 100;
 /** Requests and limits of the Job's container. */
@@ -57,7 +57,7 @@ export interface ManagedSecretsProps {
   /**
    * Image of the generator Job: it must run `sh` (POSIX, e.g. busybox ash) with `curl`, `tr`,
    * `head`, `sed` and `grep`, as UID 100. Pin it with a tag or digest.
-   * @default CREDENTIALS_JOB_IMAGE ("docker.io/curlimages/curl:8.11.1")
+   * @default - the plan's `images.jobs` ("docker.io/curlimages/curl:8.11.1" unless overridden)
    */
   readonly image?: string;
 }
@@ -101,7 +101,7 @@ export class ManagedSecrets extends Construct {
     super(scope, id);
     const { plan } = props;
     const secrets = validateManagedSecrets(props.secrets);
-    const image = validateImageReference('image', props.image ?? CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_IMAGE);
+    const image = props.image === undefined ? props.plan.images.jobs : validateImageReference('image', props.image, CREDENTIALS_JOB_IMAGE);
 
     for (const s of secrets) {
       const source = s.spec.source;

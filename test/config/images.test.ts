@@ -93,12 +93,13 @@ describe('validateImageReference', () => {
 });
 
 describe('resolveImages', () => {
-  it('derives the four images from the default registry and the version', () => {
+  it('derives the four Argo images from the default registry and the version; the Jobs image is its own', () => {
     expect(resolveImages('v4.1.2', undefined)).toEqual({
       controller: 'quay.io/argoproj/workflow-controller:v4.1.2',
       server: 'quay.io/argoproj/argocli:v4.1.2',
       executor: 'quay.io/argoproj/argoexec:v4.1.2',
       crdInstaller: 'quay.io/argoproj/argo-workflows-crdinstaller:v4.1.2',
+      jobs: 'docker.io/curlimages/curl:8.11.1',
     });
   });
 
@@ -108,6 +109,7 @@ describe('resolveImages', () => {
       server: 'registry.example.com:5000/mirror/argoproj/argocli:v4.0.10',
       executor: 'registry.example.com:5000/mirror/argoproj/argoexec:v4.0.10',
       crdInstaller: 'registry.example.com:5000/mirror/argoproj/argo-workflows-crdinstaller:v4.0.10',
+      jobs: 'docker.io/curlimages/curl:8.11.1',
     });
   });
 
@@ -120,7 +122,15 @@ describe('resolveImages', () => {
       server: 'mirror.example.com/argocli:v4.1.2',
       executor: `quay.io/argoproj/argoexec@${DIGEST}`,
       crdInstaller: 'quay.io/argoproj/argo-workflows-crdinstaller:v4.1.2',
+      jobs: 'docker.io/curlimages/curl:8.11.1',
     });
+  });
+
+  it('images.jobs: a mirror of the Jobs image is taken as given, not derived from imageRegistry, and must be pinned', () => {
+    expect(resolveImages('v4.1.2', 'registry.example.com/argoproj', { jobs: 'registry.example.com/tools/curl:8.11.1' }).jobs).toBe('registry.example.com/tools/curl:8.11.1');
+    expect(resolveImages('v4.1.2', 'registry.example.com/argoproj').jobs).toBe('docker.io/curlimages/curl:8.11.1');
+    expectInvalid(() => resolveImages('v4.1.2', undefined, { jobs: 'docker.io/curlimages/curl:latest' }),
+      PIN_MSG('images.jobs', '"docker.io/curlimages/curl:latest"', 'docker.io/curlimages/curl', '8.11.1'));
   });
 
   it('validates each override under its own option name, suggesting its own image at the chosen version', () => {

@@ -61,6 +61,7 @@ describe('defaults', () => {
       server: 'quay.io/argoproj/argocli:v4.1.2',
       executor: 'quay.io/argoproj/argoexec:v4.1.2',
       crdInstaller: 'quay.io/argoproj/argo-workflows-crdinstaller:v4.1.2',
+      jobs: 'docker.io/curlimages/curl:8.11.1',
     });
   });
 

@@ -230,3 +230,15 @@ describe('service account annotations of the controller and argo-server', () => 
       'controller.serviceAccountAnnotations["a"] 1 is invalid: an annotation value must be a string. Fix: quote the value'));
   });
 });
+
+describe('images.jobs', () => {
+  test('reaches the credentials Job and MinIO\'s bucket Job; the default is the pinned curl image', () => {
+    const image = (objs: ReturnType<typeof synthObjects>, name: string) => find(objs, 'Job', name, 'argo').spec.template.spec.containers[0].image;
+    const mirrored = synthObjects({ minio: true, workflowNamespaces: [{ name: 'argo' }], images: { jobs: 'registry.example.com/tools/curl:8.11.1' } });
+    expect(image(mirrored, 'argo-stack-credentials')).toBe('registry.example.com/tools/curl:8.11.1');
+    expect(image(mirrored, 'minio-create-bucket')).toBe('registry.example.com/tools/curl:8.11.1');
+    const plain = synthObjects({ minio: true, workflowNamespaces: [{ name: 'argo' }] });
+    expect(image(plain, 'argo-stack-credentials')).toBe('docker.io/curlimages/curl:8.11.1');
+    expect(image(plain, 'minio-create-bucket')).toBe('docker.io/curlimages/curl:8.11.1');
+  });
+});
