@@ -39,6 +39,40 @@ export function rejectUnknownKeys(option: string, value: Record<string, unknown>
   }
 }
 
+/** Edit distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The candidate closest to `value`, for "did you mean" hints; undefined when none is close. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const v = value.toLowerCase();
+    const l = c.toLowerCase();
+    const dd = l === v ? 0 : l.startsWith(v) || v.startsWith(l) ? 1 : distance(value, c);
+    if (dd < bestD) { best = c; bestD = dd; }
+  }
+  if (bestD <= Math.max(2, Math.floor(value.length / 4))) return best;
+  // `pod.id` -> `pod.name`: the only candidate under the same dotted parent.
+  const parent = value.slice(0, value.lastIndexOf('.') + 1);
+  const siblings = parent ? candidates.filter((c) => c.startsWith(parent) && !c.slice(parent.length).includes('.')) : [];
+  return siblings.length === 1 ? siblings[0] : undefined;
+}
+
+/** An object (not null, not a list); the default fix shows `example`. */
+export function checkObject(option: string, value: unknown, example: string, fix = `pass an object, e.g. ${example}`): asserts value is Record<string, unknown> {
+  if (!isPlainObject(value)) throw invalid(option, value, 'it must be an object', fix);
+}
+
 /** An optional boolean. */
 export function checkBool(option: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');

@@ -6,7 +6,8 @@
  */
 import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
-import { ArtifactRepository, validateS3Bucket, validateSecretKeySelector } from './artifact-repository';
+import { ArtifactRepository } from './artifact-repository';
+import { validateS3Bucket, validateSecretKeySelector } from './_artifact-naming';
 import type { SecretKeySelector } from './controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
 import { isPlainObject, rejectUnknownKeys, validateStorageSize } from './_checks';

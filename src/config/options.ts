@@ -2,7 +2,8 @@ import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { ControllerConfig } from './controller-config';
 import type { ArgoImages } from './images';
-import type { ArtifactRepositoriesOptions, ArtifactRepository } from './artifact-repository';
+import type { ArtifactRepositoriesOptions } from './artifact-repositories';
+import type { ArtifactRepository } from './artifact-repository';
 import type { MinioOptions } from './minio';
 import type { PersistenceOptions } from './persistence';
 import type { SecretOptions } from './storage';

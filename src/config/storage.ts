@@ -3,7 +3,8 @@
  * `artifact-repositories` ConfigMap of every workflow namespace) and every Secret they and the
  * database need, with the namespaces each Secret must exist in. Pure: no constructs, no I/O.
  */
-import { ArtifactRepository, ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtifactRepositories } from './artifact-repository';
+import { ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtifactRepositories } from './artifact-repositories';
+import { ArtifactRepository } from './artifact-repository';
 import type { SecretKeySelector } from './controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
 import { isPlainObject } from './_checks';

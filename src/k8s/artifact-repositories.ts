@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION, ResolvedArtifactRepositories } from '../config/artifact-repository';
+import { DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION, ResolvedArtifactRepositories } from '../config/artifact-repositories';
 import { renderYaml } from '../config/controller-config-render';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';

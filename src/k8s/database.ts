@@ -5,7 +5,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
-import { DatabaseEngine, ResolvedInClusterDatabase } from '../config/persistence';
+import { DatabaseEngine, ResolvedInClusterDatabase } from '../config/database';
 import type { ResolvedArgoWorkflows } from '../config/resolve';
 import { Component, manifest, meta } from './_meta';
 import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';

@@ -1,7 +1,8 @@
+import { resolveArtifactRepositories } from '../../src/config/artifact-repositories';
+import { ArtifactRepository, CREATION_TIMESTAMP_FORMATS, validateAzureAccountName, validateKeyFormat } from '../../src/config/artifact-repository';
 import {
-  ArtifactRepository, ArtifactRepositoryType, CREATION_TIMESTAMP_FORMATS, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT,
-  HdfsDataTransferProtection, resolveArtifactRepositories, S3AddressingStyle, validateAzureAccountName, validateKeyFormat,
-} from '../../src/config/artifact-repository';
+  ArtifactRepositoryType, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, HdfsDataTransferProtection, S3AddressingStyle,
+} from '../../src/config/artifact-repository-options';
 import { renderYaml } from '../../src/config/controller-config-render';
 import { ARTIFACT_REPOSITORY, checkShape, validateControllerConfig } from '../../src/config/controller-config-schema';
 import { ValidationError } from '../../src/config/errors';

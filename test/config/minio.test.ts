@@ -1,4 +1,5 @@
-import { ArtifactRepository, ArtifactRepositoryType } from '../../src/config/artifact-repository';
+import { ArtifactRepository } from '../../src/config/artifact-repository';
+import { ArtifactRepositoryType } from '../../src/config/artifact-repository-options';
 import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {

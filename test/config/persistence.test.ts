@@ -4,9 +4,9 @@ import { parseConfigMapData, renderConfigMapData } from '../../src/config/contro
 import { validateControllerConfig } from '../../src/config/controller-config-schema';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {
-  DatabaseEngine, DEFAULT_DATABASE_RESOURCES, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, DEFAULT_TABLE_NAME,
-  PersistenceOptions, PostgresSslMode, resolvePersistence, resolveTtl, singleUnitTtl,
-} from '../../src/config/persistence';
+  DatabaseEngine, DEFAULT_DATABASE_RESOURCES, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode,
+} from '../../src/config/database';
+import { DEFAULT_TABLE_NAME, PersistenceOptions, resolvePersistence } from '../../src/config/persistence';
 import { bad, expectInvalid } from './_helpers';
 
 const CTX = { namespace: 'argo' };
@@ -319,20 +319,6 @@ describe('resolvePersistence: synchronization', () => {
 
   test('false: none', () => {
     expect(resolve({ postgres: { inCluster: {} }, synchronization: false }).synchronization).toBeUndefined();
-  });
-});
-
-describe('TTL helpers', () => {
-  test('singleUnitTtl picks the largest whole unit', () => {
-    expect(singleUnitTtl(0)).toBe('0s');
-    expect(singleUnitTtl(86_400_000)).toBe('1d');
-    expect(singleUnitTtl(5_400_000)).toBe('90m');
-    expect(singleUnitTtl(1500)).toBeUndefined();
-    expect(singleUnitTtl(-1000)).toBeUndefined();
-  });
-
-  test('resolveTtl: undefined stays undefined', () => {
-    expect(resolveTtl('x', undefined)).toBeUndefined();
   });
 });
 

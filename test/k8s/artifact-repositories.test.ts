@@ -1,7 +1,8 @@
 import { Testing } from 'cdk8s';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
-import { ArtifactRepository, resolveArtifactRepositories } from '../../src/config/artifact-repository';
+import { resolveArtifactRepositories } from '../../src/config/artifact-repositories';
+import { ArtifactRepository } from '../../src/config/artifact-repository';
 import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
 import { resolveMinio } from '../../src/config/minio';
 import { resolveArgoWorkflows } from '../../src/config/resolve';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import { InstallScope, LogFormat, LogLevel } from '../../src/config/options';
 import { Credentials } from '../../src/config/credentials';
-import { PostgresSslMode } from '../../src/config/persistence';
+import { PostgresSslMode } from '../../src/config/database';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { WorkflowController } from '../../src/k8s/controller';
 import { container, find, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
