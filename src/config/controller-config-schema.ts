@@ -3,7 +3,7 @@
  * types before anything is written. Argo reads the configmap with `yaml.UnmarshalStrict`: one
  * unknown key at any depth makes the controller and argo-server exit.
  */
-import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from './_checks';
+import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from './check';
 import { ValidationError, show } from './errors';
 
 /** What a value in the config tree may be. */

@@ -15,7 +15,7 @@
  *
  * Pure: no constructs. `src/k8s/secrets.ts` (ManagedSecrets) builds the objects.
  */
-import { CREDENTIAL_NAME, isPlainObject, redact } from './_checks';
+import { CREDENTIAL_NAME, isPlainObject, redact } from './check';
 import { conflict, invalid } from './errors';
 import { validateDnsSubdomain } from './names';
 

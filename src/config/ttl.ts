@@ -2,7 +2,7 @@
  * TTLs as Argo accepts them (`persistence.archiveTTL`, `persistence.connectionPool.connMaxLifetime`):
  * one whole unit of d, h, m or s, given as a cdk8s Duration or a string.
  */
-import { Duration } from 'cdk8s';
+import type { Duration } from 'cdk8s';
 import { GO_DURATION_PATTERN, TTL_PATTERN } from './controller-config-schema';
 import { conflict, invalid } from './errors';
 
@@ -25,6 +25,14 @@ function suggestTtl(value: string): string {
   return singleUnitTtl(Math.round(ms)) ?? `${Math.max(1, Math.ceil(ms / 1000))}s`;
 }
 
+/**
+ * A cdk8s `Duration`, recognised by its method rather than its class: the config layer stays free of
+ * cdk8s at run time, and a Duration from another copy of cdk8s is still one.
+ */
+export function isDuration(value: unknown): value is Duration {
+  return typeof value === 'object' && value !== null && typeof (value as Duration).toMilliseconds === 'function' && typeof (value as Duration).toSeconds === 'function';
+}
+
 const TTL_RULE = 'it must be a whole number with one unit d, h, m or s, like "30d", "12h", "90m" or "0s" (Argo rejects compound or fractional values such as "1h30m", and the controller exits)';
 
 /**
@@ -33,7 +41,7 @@ const TTL_RULE = 'it must be a whole number with one unit d, h, m or s, like "30
  */
 export function resolveTtl(option: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (value instanceof Duration) {
+  if (isDuration(value)) {
     const ms = value.toMilliseconds({ integral: false });
     const ttl = singleUnitTtl(ms);
     if (ttl === undefined) {

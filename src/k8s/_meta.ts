@@ -1,21 +1,16 @@
 import { ApiObject, ApiObjectProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { IIoK8sApimachineryPkgApisMetaV1ObjectMeta as ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
+import { Component } from '../config/endpoints';
+import type { ResolvedInstall } from '../config/install';
 
-/** The `app.kubernetes.io/component` values; the synth writer groups output files by them. */
-export enum Component {
-  NAMESPACES = 'namespaces',
-  CRDS = 'crds',
-  CONTROLLER = 'workflow-controller',
-  SERVER = 'argo-server',
-  WORKFLOW_NAMESPACE = 'workflow-namespace',
-  CREDENTIALS = 'credentials',
-  POSTGRES = 'postgres',
-  MYSQL = 'mysql',
-  MINIO = 'minio',
-  ARTIFACT_REPOSITORIES = 'artifact-repositories',
-}
+export { Component };
+
+/**
+ * What every construct needs of the install besides its own section of the plan: the namespace,
+ * the labels and version on every object, the images, and the scope for RBAC.
+ */
+export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace'>;
 
 /**
  * One-shot Jobs are Argo CD Sync hooks: Argo CD deletes the previous run before creating the next
@@ -38,24 +33,24 @@ export function manifest<T extends Manifest>(scope: Construct, id: string, m: T 
   return new ApiObject(scope, id, m as unknown as ApiObjectProps);
 }
 
-/** The standard labels of one object: the plan's labels, then argo-stack's own. */
-export function labelsFor(plan: ResolvedArgoWorkflows, component: Component | string, extra: Record<string, string> = {}): Record<string, string> {
+/** The standard labels of one object: the install's labels, then argo-stack's own. */
+export function labelsFor(ctx: Pick<K8sContext, 'labels' | 'version'>, component: Component | string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    ...plan.labels,
+    ...ctx.labels,
     ...extra,
     'app.kubernetes.io/component': component,
     'app.kubernetes.io/managed-by': 'argo-stack',
     'app.kubernetes.io/part-of': 'argo-workflows',
-    'app.kubernetes.io/version': plan.version,
+    'app.kubernetes.io/version': ctx.version,
   };
 }
 
 /** Metadata for a namespaced object. */
-export function meta(plan: ResolvedArgoWorkflows, component: Component | string, name: string, namespace?: string, extra: Partial<ObjectMeta> = {}): ObjectMeta & { name: string } {
+export function meta(ctx: Pick<K8sContext, 'labels' | 'version'>, component: Component | string, name: string, namespace?: string, extra: Partial<ObjectMeta> = {}): ObjectMeta & { name: string } {
   return {
     name,
     ...(namespace !== undefined ? { namespace } : {}),
     ...extra,
-    labels: { ...labelsFor(plan, component), ...(extra.labels ?? {}) },
+    labels: { ...labelsFor(ctx, component), ...(extra.labels ?? {}) },
   };
 }

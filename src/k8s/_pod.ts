@@ -2,7 +2,9 @@ import type { IIoK8sApiCoreV1PodSecurityContext as PodSecurityContext } from 'ku
 import type { IIoK8sApiCoreV1SecurityContext as SecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IIoK8sApiCoreV1PersistentVolumeClaim as PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
-import { ARGO_UID, ResolvedPod } from '../config/resolve';
+import type { IIoK8sApiCoreV1ContainerPort as ContainerPort } from 'kubernetes-models/v1/ContainerPort';
+import type { Endpoint } from '../config/endpoints';
+import { ARGO_UID, ResolvedPod } from '../config/pod';
 
 /** Pod-level security context that satisfies Pod Security "restricted". */
 export function restrictedPodSecurityContext(uid: number = ARGO_UID): PodSecurityContext {
@@ -50,20 +52,12 @@ export function dataVolumeClaim(selector: Record<string, string>, storage: strin
   };
 }
 
-/** Where the controller and argo-server find the database CA bundle. */
-export const DATABASE_CA_DIR = '/etc/argo-stack/database-ca';
+/** The container ports of a component, from its endpoint. */
+export function containerPorts(endpoint: Endpoint): ContainerPort[] {
+  return endpoint.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol }));
+}
 
-/**
- * The database CA bundle for a container that connects to the database: a ConfigMap volume, its
- * mount, and `PGSSLROOTCERT` pointing at it (read by Go's PostgreSQL drivers). Empty without one.
- */
-export function databaseCa(ca: { configMapName: string; key: string } | undefined): {
-  volumes: NonNullable<PodSpec['volumes']>; volumeMounts: { name: string; mountPath: string; readOnly: boolean }[]; env: { name: string; value: string }[];
-} {
-  if (!ca) return { volumes: [], volumeMounts: [], env: [] };
-  return {
-    volumes: [{ name: 'database-ca', configMap: { name: ca.configMapName, items: [{ key: ca.key, path: 'ca.crt' }] } }],
-    volumeMounts: [{ name: 'database-ca', mountPath: DATABASE_CA_DIR, readOnly: true }],
-    env: [{ name: 'PGSSLROOTCERT', value: `${DATABASE_CA_DIR}/ca.crt` }],
-  };
+/** The labels of a component's pod template: its selector and the component, nothing that changes. */
+export function podLabels(selector: Readonly<Record<string, string>>, component: string): Record<string, string> {
+  return { ...selector, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': 'argo-workflows' };
 }

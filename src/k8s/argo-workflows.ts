@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { Component, Endpoint } from '../config/endpoints';
 import type { ArgoWorkflowsProps } from '../config/options';
-import { resolveArgoWorkflows, ResolvedArgoWorkflows } from '../config/resolve';
+import type { ResolvedArgoWorkflows } from '../config/plan';
+import { resolveArgoWorkflows } from '../config/resolve';
+import type { K8sContext } from './_meta';
 import { ArgoServer } from './server';
 import { Crds } from './crds';
 import { ArtifactRepositories } from './artifact-repositories';
@@ -10,6 +13,13 @@ import { ManagedSecrets } from './secrets';
 import { Namespace } from './namespace';
 import { WorkflowController } from './controller';
 import { WorkflowNamespace } from './workflow-namespace';
+
+/** The plan's endpoint of a component it runs (the plan always has one for a component it deploys). */
+function endpointOf(plan: ResolvedArgoWorkflows, component: Component): Endpoint {
+  const endpoint = plan.endpoints.find((e) => e.component === component);
+  if (!endpoint) throw new Error(`the plan has no endpoint for ${component}`);
+  return endpoint;
+}
 
 /**
  * The whole Argo Workflows install from one options object: namespaces, CRDs, workflow-controller
@@ -27,23 +37,29 @@ export class ArgoWorkflows extends Construct {
     super(scope, id);
     const plan = resolveArgoWorkflows(props);
     this.plan = plan;
+    const ctx: K8sContext = {
+      namespace: plan.namespace, labels: plan.labels, version: plan.version, images: plan.images, scope: plan.scope, managedNamespace: plan.managedNamespace,
+    };
 
-    if (plan.createNamespace) new Namespace(this, 'Namespace', { plan, name: plan.namespace });
+    if (plan.createNamespace) new Namespace(this, 'Namespace', { ctx, name: plan.namespace });
     for (const n of plan.workflowNamespaces) {
-      if (n.create) new Namespace(this, `Namespace-${n.name}`, { plan, name: n.name, podSecurity: n.podSecurity });
+      if (n.create) new Namespace(this, `Namespace-${n.name}`, { ctx, name: n.name, podSecurity: n.podSecurity });
     }
-    new Crds(this, 'Crds', { plan });
-    if (plan.storage.secrets.length) new ManagedSecrets(this, 'Secrets', { plan, secrets: plan.storage.secrets });
-    if (plan.persistence?.database) new InClusterDatabase(this, 'Database', { plan, database: plan.persistence.database });
-    if (plan.storage.minio) new Minio(this, 'Minio', { plan, minio: plan.storage.minio });
-    this.controller = new WorkflowController(this, 'Controller', { plan });
+    new Crds(this, 'Crds', { ctx, mode: plan.crds });
+    if (plan.storage.secrets.length) new ManagedSecrets(this, 'Secrets', { ctx, secrets: plan.storage.secrets });
+    const db = plan.persistence?.database;
+    if (db) new InClusterDatabase(this, 'Database', { ctx, database: db, endpoint: endpointOf(plan, db.engine === 'postgres' ? Component.POSTGRES : Component.MYSQL) });
+    if (plan.storage.minio) new Minio(this, 'Minio', { ctx, minio: plan.storage.minio, endpoint: endpointOf(plan, Component.MINIO) });
+    this.controller = new WorkflowController(this, 'Controller', { ctx, controller: plan.controller });
     if (plan.server) {
-      this.server = new ArgoServer(this, 'Server', { plan, server: plan.server, configChecksum: this.controller.configMap.checksum });
+      this.server = new ArgoServer(this, 'Server', { ctx, server: plan.server, configChecksum: this.controller.configMap.checksum });
     }
+    // argo-server serves artifacts and archived logs with the repositories' credentials, read in each namespace.
+    const serverSecrets = plan.server ? plan.storage.artifactSecretNames : [];
     for (const n of plan.workflowNamespaces) {
-      new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { plan, namespace: n });
+      new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { ctx, namespace: n, serverSecrets });
       if (plan.storage.artifactRepositories) {
-        new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { plan, namespace: n.name, repositories: plan.storage.artifactRepositories });
+        new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories: plan.storage.artifactRepositories });
       }
     }
   }

@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION, ResolvedArtifactRepositories } from '../config/artifact-repositories';
+import { DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION, ResolvedArtifactRepositories } from '../config/storage/artifact-repositories';
 import { renderYaml } from '../config/controller-config-render';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { Component, K8sContext, manifest, meta } from './_meta';
 
 export interface ArtifactRepositoriesProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   /** The namespace of the ConfigMap: a namespace that runs workflows (or the controller's, for refs). */
   readonly namespace: string;
   readonly repositories: ResolvedArtifactRepositories;
@@ -23,14 +22,14 @@ export class ArtifactRepositories extends Construct {
 
   constructor(scope: Construct, id: string, props: ArtifactRepositoriesProps) {
     super(scope, id);
-    const { plan, namespace, repositories: r } = props;
+    const { ctx, namespace, repositories: r } = props;
     const data: Record<string, string> = {};
     for (const [key, repo] of Object.entries(r.repositories)) data[key] = renderYaml(repo.spec);
     this.data = data;
     manifest<IConfigMap>(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: meta(plan, Component.ARTIFACT_REPOSITORIES, r.configMapName, namespace, {
+      metadata: meta(ctx, Component.ARTIFACT_REPOSITORIES, r.configMapName, namespace, {
         annotations: { [DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION]: r.defaultKey },
       }),
       data: { ...data },

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { renderConfigMapData } from '../config/controller-config-render';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import type { ControllerConfig } from '../config/controller-config';
+import { Component, K8sContext, manifest, meta } from './_meta';
 
 export const CONTROLLER_CONFIGMAP = 'workflow-controller-configmap';
 
 export interface ControllerConfigMapProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
+  /** The final configmap content. */
+  readonly config: ControllerConfig;
 }
 
 /**
@@ -23,12 +25,12 @@ export class ControllerConfigMap extends Construct {
 
   constructor(scope: Construct, id: string, props: ControllerConfigMapProps) {
     super(scope, id);
-    this.data = renderConfigMapData(props.plan.controller.config);
+    this.data = renderConfigMapData(props.config);
     this.checksum = createHash('sha256').update(JSON.stringify(this.data)).digest('hex');
     manifest<IConfigMap>(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: meta(props.plan, Component.CONTROLLER, CONTROLLER_CONFIGMAP, props.plan.namespace),
+      metadata: meta(props.ctx, Component.CONTROLLER, CONTROLLER_CONFIGMAP, props.ctx.namespace),
       ...(Object.keys(this.data).length ? { data: { ...this.data } } : {}),
     });
   }

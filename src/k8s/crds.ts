@@ -4,9 +4,9 @@ import type { ICustomResourceDefinition } from 'kubernetes-models/apiextensions.
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
-import { CrdMode } from '../config/options';
-import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES, ResolvedArgoWorkflows } from '../config/resolve';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, manifest, meta } from './_meta';
+import { CrdMode } from '../config/install';
+import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES } from '../config/pod';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, manifest, meta } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
@@ -14,7 +14,8 @@ import { clusterRoleWithBinding } from './rbac';
 export const CRD_INSTALLER_NAME = 'argo-crd-installer';
 
 export interface CrdsProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
+  readonly mode: CrdMode;
 }
 
 /** The installer's ClusterRole and ClusterRoleBinding: `argo-crd-installer` for the namespace `argo`. */
@@ -42,17 +43,17 @@ export function crdInstallerJobName(version: string, image?: string, defaultImag
 export class Crds extends Construct {
   constructor(scope: Construct, id: string, props: CrdsProps) {
     super(scope, id);
-    const { plan } = props;
-    if (plan.crds === CrdMode.MINIMAL) this.minimal(plan);
-    if (plan.crds === CrdMode.INSTALLER) this.installer(plan);
+    const { ctx, mode } = props;
+    if (mode === CrdMode.MINIMAL) this.minimal(ctx);
+    if (mode === CrdMode.INSTALLER) this.installer(ctx);
   }
 
-  private minimal(plan: ResolvedArgoWorkflows): void {
+  private minimal(ctx: K8sContext): void {
     for (const def of CRD_DEFINITIONS) {
       manifest<ICustomResourceDefinition>(this, def.kind, {
         apiVersion: 'apiextensions.k8s.io/v1',
         kind: 'CustomResourceDefinition',
-        metadata: meta(plan, Component.CRDS, crdName(def)),
+        metadata: meta(ctx, Component.CRDS, crdName(def)),
         spec: {
           group: ARGO_GROUP,
           names: {
@@ -76,16 +77,16 @@ export class Crds extends Construct {
     }
   }
 
-  private installer(plan: ResolvedArgoWorkflows): void {
-    const ns = plan.namespace;
+  private installer(ctx: K8sContext): void {
+    const ns = ctx.namespace;
     const syncWave = { 'argocd.argoproj.io/sync-wave': CRD_INSTALLER_SYNC_WAVE };
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
-      metadata: meta(plan, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
+      metadata: meta(ctx, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
     });
     // Cluster-scoped: named after the install namespace, so two installs do not rebind each other's.
     const clusterName = crdInstallerClusterRoleName(ns);
-    clusterRoleWithBinding(this, 'Installer', plan, Component.CRDS, {
+    clusterRoleWithBinding(this, 'Installer', ctx, Component.CRDS, {
       roleName: clusterName,
       bindingName: clusterName,
       serviceAccount: CRD_INSTALLER_NAME,
@@ -102,7 +103,7 @@ export class Crds extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(plan, Component.CRDS, crdInstallerJobName(plan.version, plan.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${plan.version}`), ns, { annotations: { ...syncWave, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`), ns, { annotations: { ...syncWave, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,
@@ -117,7 +118,7 @@ export class Crds extends Construct {
             nodeSelector: { ...DEFAULT_NODE_SELECTOR },
             containers: [{
               name: 'crd-installer',
-              image: plan.images.crdInstaller,
+              image: ctx.images.crdInstaller,
               env: [{ name: 'HOME', value: '/tmp' }],
               resources: { requests: { ...res.requests }, limits: { ...res.limits } },
               securityContext: restrictedContainerSecurityContext(),

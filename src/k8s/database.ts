@@ -1,14 +1,12 @@
 import { Construct } from 'constructs';
-import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import type { IService } from 'kubernetes-models/v1/Service';
-import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
-import { DatabaseEngine, ResolvedInClusterDatabase } from '../config/database';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
-import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import type { Endpoint } from '../config/endpoints';
+import { DatabaseEngine, ResolvedInClusterDatabase } from '../config/persistence/database-options';
+import type { K8sContext } from './_meta';
+import { containerPorts, restrictedContainerSecurityContext } from './_pod';
+import { statefulService } from './_workloads';
 
 /** Where the data volume is mounted, and the data directory inside it (a subdirectory, so `lost+found` does not get in the way). */
 export const POSTGRES_DATA_MOUNT = '/var/lib/postgresql/data';
@@ -17,8 +15,10 @@ export const MYSQL_DATA_MOUNT = '/var/lib/mysql';
 export const MYSQL_DATADIR = '/var/lib/mysql/data';
 
 export interface InClusterDatabaseProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   readonly database: ResolvedInClusterDatabase;
+  /** The database's pods and port, from the plan. */
+  readonly endpoint: Endpoint;
 }
 
 const secretEnv = (name: string, secretName: string, key: string): EnvVar => ({ name, valueFrom: { secretKeyRef: { name: secretName, key } } });
@@ -66,11 +66,8 @@ export class InClusterDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: InClusterDatabaseProps) {
     super(scope, id);
-    const { plan, database: db } = props;
-    const component = db.engine === DatabaseEngine.POSTGRES ? Component.POSTGRES : Component.MYSQL;
+    const { ctx, database: db, endpoint } = props;
     const name = db.name;
-    const ns = db.namespace;
-    const selector = { app: name };
     const e = engineSpec(db);
     this.serviceName = name;
 
@@ -82,7 +79,7 @@ export class InClusterDatabase extends Construct {
       image: db.image,
       ...(e.args ? { args: e.args } : {}),
       env: e.env,
-      ports: [{ name, containerPort: db.containerPort, protocol: 'TCP' }],
+      ports: containerPorts(endpoint),
       readinessProbe: probe(5, 3),
       livenessProbe: probe(e.livenessDelay, 6),
       resources: db.resources,
@@ -92,43 +89,10 @@ export class InClusterDatabase extends Construct {
         ...e.runtimeDirs.map(([volume, mountPath]) => ({ name: volume, mountPath })),
       ],
     };
-
-    manifest<IServiceAccount>(this, 'ServiceAccount', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan, component, name, ns), automountServiceAccountToken: false,
-    });
-    manifest<IStatefulSet>(this, 'StatefulSet', {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: meta(plan, component, name, ns),
-      spec: {
-        serviceName: name,
-        replicas: db.replicas,
-        selector: { matchLabels: selector },
-        persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-        template: {
-          metadata: { labels: { ...selector, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': 'argo-workflows' } },
-          spec: {
-            serviceAccountName: name,
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: { ...restrictedPodSecurityContext(db.uid), fsGroupChangePolicy: 'OnRootMismatch' },
-            ...scheduling(db),
-            containers: [container],
-            volumes: e.runtimeDirs.map(([volume]) => ({ name: volume, emptyDir: {} })),
-          },
-        },
-        volumeClaimTemplates: [dataVolumeClaim(selector, db.storage, db.storageClassName)],
-      },
-    });
-    manifest<IService>(this, 'Service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: meta(plan, component, name, ns),
-      spec: {
-        type: 'ClusterIP',
-        selector,
-        ports: [{ name, port: db.port, targetPort: name, protocol: 'TCP' }],
-      },
+    statefulService(this, ctx, endpoint, {
+      replicas: db.replicas, uid: db.uid, pod: db, container,
+      volumes: e.runtimeDirs.map(([volume]) => ({ name: volume, emptyDir: {} })),
+      storage: db.storage, storageClassName: db.storageClassName,
     });
   }
 }

@@ -1,19 +1,15 @@
 import { Construct } from 'constructs';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
-import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import type { IService } from 'kubernetes-models/v1/Service';
-import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import { invalid } from '../config/errors';
-import {
-  MINIO_ACCESS_KEY, MINIO_API_PORT, MINIO_CONSOLE_PORT, MINIO_SECRET_KEY, ResolvedMinio,
-} from '../config/minio';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, manifest, meta } from './_meta';
-import { dataVolumeClaim, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { Endpoint, portOf } from '../config/endpoints';
+import { MINIO_ACCESS_KEY, MINIO_SECRET_KEY, ResolvedMinio } from '../config/storage/minio';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, manifest, meta } from './_meta';
+import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { statefulService } from './_workloads';
 import { CREDENTIALS_JOB_UID, shellQuote } from './secrets';
 
 /** The data volume's mount path; MinIO serves it as a single drive. */
@@ -30,8 +26,10 @@ export const MINIO_BUCKET_JOB_CA_DIR = '/etc/minio-ca';
 export const MINIO_REGION = 'us-east-1';
 
 export interface MinioProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   readonly minio: ResolvedMinio;
+  /** MinIO's pods and ports (`api`, `console`), from the plan. */
+  readonly endpoint: Endpoint;
 }
 
 /** What `createBucketScript` needs. */
@@ -177,17 +175,15 @@ export class Minio extends Construct {
 
   constructor(scope: Construct, id: string, props: MinioProps) {
     super(scope, id);
-    const { plan, minio: m } = props;
+    const { ctx, minio: m, endpoint } = props;
     const name = m.name;
-    const ns = m.namespace;
-    const selector = { app: name };
+    const api = portOf(endpoint, 'api');
     const tls = m.tls !== undefined;
-    const scheme = tls ? 'HTTPS' : 'HTTP';
     this.serviceName = name;
     this.endpoint = m.endpoint;
 
     const probe = (path: string, initialDelaySeconds: number, failureThreshold: number): Probe => ({
-      httpGet: { path, port: MINIO_API_PORT, scheme }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 5, failureThreshold,
+      httpGet: { path, port: api.containerPort, scheme: api.scheme }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 5, failureThreshold,
     });
     // The Secret's keys as MinIO's root user and password: for MinIO, and for the bucket Job.
     const rootEnv: EnvVar[] = [
@@ -198,16 +194,13 @@ export class Minio extends Construct {
       name,
       image: m.image,
       command: ['minio'],
-      args: ['server', '--console-address', `:${MINIO_CONSOLE_PORT}`, MINIO_DATA_DIR, ...(tls ? ['--certs-dir', MINIO_CERTS_DIR] : [])],
+      args: ['server', '--console-address', `:${portOf(endpoint, 'console').containerPort}`, MINIO_DATA_DIR, ...(tls ? ['--certs-dir', MINIO_CERTS_DIR] : [])],
       env: [
         ...rootEnv,
         // MinIO creates <home>/.minio/certs at start; the root filesystem is read-only, /tmp is not.
         { name: 'HOME', value: '/tmp' },
       ],
-      ports: [
-        { name: 'api', containerPort: MINIO_API_PORT, protocol: 'TCP' },
-        { name: 'console', containerPort: MINIO_CONSOLE_PORT, protocol: 'TCP' },
-      ],
+      ports: containerPorts(endpoint),
       readinessProbe: probe('/minio/health/ready', 5, 3),
       livenessProbe: probe('/minio/health/live', 10, 6),
       resources: m.resources,
@@ -232,47 +225,10 @@ export class Minio extends Construct {
       });
     }
 
-    manifest<IServiceAccount>(this, 'ServiceAccount', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan, Component.MINIO, name, ns), automountServiceAccountToken: false,
+    statefulService(this, ctx, endpoint, {
+      replicas: m.replicas, uid: m.uid, pod: m, container, volumes, storage: m.storage, storageClassName: m.storageClassName,
     });
-    manifest<IStatefulSet>(this, 'StatefulSet', {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: meta(plan, Component.MINIO, name, ns),
-      spec: {
-        serviceName: name,
-        replicas: m.replicas,
-        selector: { matchLabels: selector },
-        persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-        template: {
-          metadata: { labels: { ...selector, 'app.kubernetes.io/component': Component.MINIO, 'app.kubernetes.io/part-of': 'argo-workflows' } },
-          spec: {
-            serviceAccountName: name,
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: { ...restrictedPodSecurityContext(m.uid), fsGroupChangePolicy: 'OnRootMismatch' },
-            ...scheduling(m),
-            containers: [container],
-            volumes,
-          },
-        },
-        volumeClaimTemplates: [dataVolumeClaim(selector, m.storage, m.storageClassName)],
-      },
-    });
-    manifest<IService>(this, 'Service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: meta(plan, Component.MINIO, name, ns),
-      spec: {
-        type: 'ClusterIP',
-        selector,
-        ports: [
-          { name: 'api', port: MINIO_API_PORT, targetPort: 'api', protocol: 'TCP' },
-          { name: 'console', port: MINIO_CONSOLE_PORT, targetPort: 'console', protocol: 'TCP' },
-        ],
-      },
-    });
-    this.bucketJob(plan, m, rootEnv);
+    this.bucketJob(ctx, m, rootEnv);
   }
 
   /**
@@ -280,7 +236,7 @@ export class Minio extends Construct {
    * token: the Job does not call the Kubernetes API). It calls MinIO at the endpoint workflows use,
    * the name MinIO's certificate must hold with TLS.
    */
-  private bucketJob(plan: ResolvedArgoWorkflows, m: ResolvedMinio, rootEnv: EnvVar[]): void {
+  private bucketJob(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): void {
     const caFile = m.tls ? `${MINIO_BUCKET_JOB_CA_DIR}/ca.crt` : undefined;
     const script = createBucketScript({
       bucket: m.bucket,
@@ -291,7 +247,7 @@ export class Minio extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(plan, Component.MINIO, MINIO_BUCKET_JOB_NAME, m.namespace, { annotations: { ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.MINIO, MINIO_BUCKET_JOB_NAME, m.namespace, { annotations: { ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
       spec: {
         backoffLimit: 6,
         // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)
@@ -309,7 +265,7 @@ export class Minio extends Construct {
             ...scheduling(m),
             containers: [{
               name: 'create-bucket',
-              image: plan.images.jobs,
+              image: ctx.images.jobs,
               command: ['/bin/sh', '-c'],
               args: [script],
               env: rootEnv,

@@ -1,14 +1,13 @@
 import { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
-import { PodSecurityLevel } from '../config/options';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { PodSecurityLevel } from '../config/workflow-namespaces';
+import { Component, K8sContext, manifest, meta } from './_meta';
 
 /** Argo CD creates namespaces before anything else (the CRD installer is at -10). */
 export const NAMESPACE_SYNC_WAVE = '-20';
 
 export interface NamespaceProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   readonly name: string;
   /** @default PodSecurityLevel.RESTRICTED */
   readonly podSecurity?: PodSecurityLevel;
@@ -22,7 +21,7 @@ export class Namespace extends Construct {
     manifest<INamespace>(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: meta(props.plan, Component.NAMESPACES, props.name, undefined, {
+      metadata: meta(props.ctx, Component.NAMESPACES, props.name, undefined, {
         annotations: { 'argocd.argoproj.io/sync-wave': NAMESPACE_SYNC_WAVE },
         labels: {
           'kubernetes.io/metadata.name': props.name,

@@ -3,9 +3,8 @@ import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
-import { InstallScope } from '../config/options';
-import type { ResolvedArgoWorkflows } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { InstallScope } from '../config/install';
+import { Component, K8sContext, manifest, meta } from './_meta';
 import {
   AGGREGATE_ROLES, controllerWorkloadRules, LEASE_RULES, PolicyRule, secretReadRules, serverWorkloadRules,
 } from './_rbac-rules';
@@ -14,34 +13,36 @@ const RBAC = 'rbac.authorization.k8s.io/v1';
 const CONFIGMAP_READ: PolicyRule = { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] };
 
 export interface RbacProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
+  /** Secrets in the install namespace the service account may read, by name. */
+  readonly secrets: string[];
 }
 
 /** A Role and its RoleBinding to one service account of the install namespace. */
-export function roleWithBinding(scope: Construct, id: string, plan: ResolvedArgoWorkflows, component: Component | string, o: {
+export function roleWithBinding(scope: Construct, id: string, ctx: K8sContext, component: Component | string, o: {
   roleName: string; bindingName: string; namespace: string; serviceAccount: string; serviceAccountNamespace: string; rules: PolicyRule[];
 }): void {
   manifest<IRole>(scope, `${id}Role`, {
-    apiVersion: RBAC, kind: 'Role', metadata: meta(plan, component, o.roleName, o.namespace), rules: o.rules,
+    apiVersion: RBAC, kind: 'Role', metadata: meta(ctx, component, o.roleName, o.namespace), rules: o.rules,
   });
   manifest<IRoleBinding>(scope, `${id}RoleBinding`, {
-    apiVersion: RBAC, kind: 'RoleBinding', metadata: meta(plan, component, o.bindingName, o.namespace),
+    apiVersion: RBAC, kind: 'RoleBinding', metadata: meta(ctx, component, o.bindingName, o.namespace),
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: o.roleName },
     subjects: [{ kind: 'ServiceAccount', name: o.serviceAccount, namespace: o.serviceAccountNamespace }],
   });
 }
 
 /** A ClusterRole and its ClusterRoleBinding to one service account. */
-export function clusterRoleWithBinding(scope: Construct, id: string, plan: ResolvedArgoWorkflows, component: Component | string, o: {
+export function clusterRoleWithBinding(scope: Construct, id: string, ctx: K8sContext, component: Component | string, o: {
   roleName: string; bindingName: string; serviceAccount: string; serviceAccountNamespace: string; rules: PolicyRule[];
   annotations?: Record<string, string>;
 }): void {
   const extra = o.annotations ? { annotations: { ...o.annotations } } : {};
   manifest<IClusterRole>(scope, `${id}ClusterRole`, {
-    apiVersion: RBAC, kind: 'ClusterRole', metadata: meta(plan, component, o.roleName, undefined, extra), rules: o.rules,
+    apiVersion: RBAC, kind: 'ClusterRole', metadata: meta(ctx, component, o.roleName, undefined, extra), rules: o.rules,
   });
   manifest<IClusterRoleBinding>(scope, `${id}ClusterRoleBinding`, {
-    apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: meta(plan, component, o.bindingName, undefined, extra),
+    apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: meta(ctx, component, o.bindingName, undefined, extra),
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: o.roleName },
     subjects: [{ kind: 'ServiceAccount', name: o.serviceAccount, namespace: o.serviceAccountNamespace }],
   });
@@ -55,30 +56,30 @@ export function clusterRoleWithBinding(scope: Construct, id: string, plan: Resol
 export class ControllerRbac extends Construct {
   constructor(scope: Construct, id: string, props: RbacProps) {
     super(scope, id);
-    const { plan } = props;
-    const ns = plan.namespace;
+    const { ctx } = props;
+    const ns = ctx.namespace;
     const sa = { serviceAccount: 'argo', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-role', bindingName: 'argo-binding' };
-    const local = [...LEASE_RULES, ...secretReadRules(plan.controllerSecrets)];
-    if (plan.scope === InstallScope.CLUSTER) {
-      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: local });
-      clusterRoleWithBinding(this, 'Cluster', plan, Component.CONTROLLER, {
+    const local = [...LEASE_RULES, ...secretReadRules(props.secrets)];
+    if (ctx.scope === InstallScope.CLUSTER) {
+      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: local });
+      clusterRoleWithBinding(this, 'Cluster', ctx, Component.CONTROLLER, {
         roleName: 'argo-cluster-role', bindingName: 'argo-binding', ...sa, rules: controllerWorkloadRules(true),
       });
       for (const { suffix, rules } of AGGREGATE_ROLES) {
         manifest<IClusterRole>(this, `Aggregate-${suffix}`, {
           apiVersion: RBAC, kind: 'ClusterRole',
-          metadata: meta(plan, Component.CONTROLLER, `argo-aggregate-to-${suffix}`, undefined, {
+          metadata: meta(ctx, Component.CONTROLLER, `argo-aggregate-to-${suffix}`, undefined, {
             labels: { [`rbac.authorization.k8s.io/aggregate-to-${suffix}`]: 'true' },
           }),
           rules,
         });
       }
-    } else if (!plan.managedNamespace) {
-      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...controllerWorkloadRules(false)] });
+    } else if (!ctx.managedNamespace) {
+      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...controllerWorkloadRules(false)] });
     } else {
-      roleWithBinding(this, 'Install', plan, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, CONFIGMAP_READ] });
-      roleWithBinding(this, 'Managed', plan, Component.CONTROLLER, { ...names, ...sa, namespace: plan.managedNamespace, rules: controllerWorkloadRules(false) });
+      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, CONFIGMAP_READ] });
+      roleWithBinding(this, 'Managed', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: controllerWorkloadRules(false) });
     }
   }
 }
@@ -90,21 +91,21 @@ export class ControllerRbac extends Construct {
 export class ServerRbac extends Construct {
   constructor(scope: Construct, id: string, props: RbacProps) {
     super(scope, id);
-    const { plan } = props;
-    const ns = plan.namespace;
+    const { ctx } = props;
+    const ns = ctx.namespace;
     const sa = { serviceAccount: 'argo-server', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-server-role', bindingName: 'argo-server-binding' };
-    const secrets = secretReadRules(plan.serverSecrets);
-    if (plan.scope === InstallScope.CLUSTER) {
-      if (secrets.length) roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: secrets });
-      clusterRoleWithBinding(this, 'Cluster', plan, Component.SERVER, {
+    const secrets = secretReadRules(props.secrets);
+    if (ctx.scope === InstallScope.CLUSTER) {
+      if (secrets.length) roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: secrets });
+      clusterRoleWithBinding(this, 'Cluster', ctx, Component.SERVER, {
         roleName: 'argo-server-cluster-role', bindingName: 'argo-server-binding', ...sa, rules: serverWorkloadRules(true),
       });
-    } else if (!plan.managedNamespace) {
-      roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...serverWorkloadRules(false), ...secrets] });
+    } else if (!ctx.managedNamespace) {
+      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...serverWorkloadRules(false), ...secrets] });
     } else {
-      roleWithBinding(this, 'Install', plan, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [CONFIGMAP_READ, ...secrets] });
-      roleWithBinding(this, 'Managed', plan, Component.SERVER, { ...names, ...sa, namespace: plan.managedNamespace, rules: serverWorkloadRules(false) });
+      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [CONFIGMAP_READ, ...secrets] });
+      roleWithBinding(this, 'Managed', ctx, Component.SERVER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: serverWorkloadRules(false) });
     }
   }
 }

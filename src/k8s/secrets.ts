@@ -3,17 +3,17 @@ import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { CredentialsKind, SecretSpec, validateSecretSpec } from '../config/credentials';
-import { conflict, invalid } from '../config/errors';
-import { DEFAULT_JOBS_IMAGE, validateImageReference } from '../config/images';
-import { validateDnsLabel } from '../config/names';
-import { DEFAULT_NODE_SELECTOR, ResolvedArgoWorkflows } from '../config/resolve';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, Manifest, labelsFor, manifest, meta } from './_meta';
+import { CredentialsKind, SecretSpec } from '../config/credentials';
+import { DEFAULT_JOBS_IMAGE } from '../config/images';
+import { DEFAULT_NODE_SELECTOR } from '../config/pod';
+import type { ManagedSecret } from '../config/storage/secret-placements';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 
 /** Name of the Job, its ServiceAccount, and the Role and RoleBinding in each namespace it writes to. */
 export { ARGOCD_SYNC_HOOK_ANNOTATIONS };
+export type { ManagedSecret };
 
 export const CREDENTIALS_JOB_NAME = 'argo-stack-credentials';
 /** The Job's image by default (`images.jobs`): small, pinned, with a POSIX sh (busybox ash) and curl. */
@@ -37,27 +37,14 @@ export const SEALED_SECRET_CLUSTER_WIDE = 'sealedsecrets.bitnami.com/cluster-wid
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
 
-/** One Secret and the namespaces that need it. */
-export interface ManagedSecret {
-  /** The Secret: name, keys, source of the values. */
-  readonly spec: SecretSpec;
-  /** Namespaces that need it. The first is the primary one: generated values are created there first, then copied. */
-  readonly namespaces: string[];
-  /**
-   * The user's option path of `spec.source`, for error messages.
-   * @default - `secrets[<index>].spec.source`
-   */
-  readonly option?: string;
-}
-
 export interface ManagedSecretsProps {
-  readonly plan: ResolvedArgoWorkflows;
-  /** Every Secret argo-stack's components need, with its namespaces. */
-  readonly secrets: ManagedSecret[];
+  readonly ctx: K8sContext;
+  /** Every Secret argo-stack's components need, with its namespaces (checked by `checkManagedSecrets`). */
+  readonly secrets: readonly ManagedSecret[];
   /**
    * Image of the generator Job: it must run `sh` (POSIX, e.g. busybox ash) with `curl`, `tr`,
-   * `head`, `sed` and `grep`, as UID 100. Pin it with a tag or digest.
-   * @default - the plan's `images.jobs` ("docker.io/curlimages/curl:8.11.1" unless overridden)
+   * `head`, `sed` and `grep`, as UID 100, pinned with a tag or digest (checked by `checkJobsImage`).
+   * @default - the install's `images.jobs` ("docker.io/curlimages/curl:8.11.1" unless overridden)
    */
   readonly image?: string;
 }
@@ -91,7 +78,7 @@ export interface SealedSecretManifest extends Manifest {
  *   absent Secret with random values in its primary namespace, copies it to the other namespaces,
  *   and never changes a Secret that exists (see `credentialsScript`).
  *
- * Everything is validated when this is constructed.
+ * The list is checked before it gets here (by the plan, or `checkManagedSecrets`).
  */
 export class ManagedSecrets extends Construct {
   /** The generator Job's script, or undefined when no Secret is generated. */
@@ -99,30 +86,29 @@ export class ManagedSecrets extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedSecretsProps) {
     super(scope, id);
-    const { plan } = props;
-    const secrets = validateManagedSecrets(props.secrets);
-    const image = props.image === undefined ? props.plan.images.jobs : validateImageReference('image', props.image, CREDENTIALS_JOB_IMAGE);
+    const { ctx, secrets } = props;
+    const image = props.image ?? ctx.images.jobs;
 
     for (const s of secrets) {
       const source = s.spec.source;
       for (const ns of s.namespaces) {
-        if (source.kind === CredentialsKind.EXTERNAL_SECRET) this.externalSecret(plan, s.spec, ns);
-        if (source.kind === CredentialsKind.SEALED_SECRET) this.sealedSecret(plan, s.spec, ns);
+        if (source.kind === CredentialsKind.EXTERNAL_SECRET) this.externalSecret(ctx, s.spec, ns);
+        if (source.kind === CredentialsKind.SEALED_SECRET) this.sealedSecret(ctx, s.spec, ns);
       }
     }
     const generated = secrets.filter((s) => s.spec.source.kind === CredentialsKind.GENERATED);
     if (generated.length) {
-      this.script = credentialsScript(plan, generated);
-      this.generator(plan, generated, image, this.script);
+      this.script = credentialsScript(ctx, generated);
+      this.generator(ctx, generated, image, this.script);
     }
   }
 
-  private externalSecret(plan: ResolvedArgoWorkflows, spec: SecretSpec, namespace: string): void {
+  private externalSecret(ctx: K8sContext, spec: SecretSpec, namespace: string): void {
     const e = spec.source.externalSecret!;
     manifest<ExternalSecretManifest>(this, `ExternalSecret-${namespace}-${spec.name}`, {
       apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
-      metadata: meta(plan, Component.CREDENTIALS, spec.name, namespace, { annotations: syncWave() }),
+      metadata: meta(ctx, Component.CREDENTIALS, spec.name, namespace, { annotations: syncWave() }),
       spec: {
         refreshInterval: e.refreshInterval,
         secretStoreRef: { name: e.storeName, kind: e.storeKind },
@@ -132,17 +118,17 @@ export class ManagedSecrets extends Construct {
     });
   }
 
-  private sealedSecret(plan: ResolvedArgoWorkflows, spec: SecretSpec, namespace: string): void {
+  private sealedSecret(ctx: K8sContext, spec: SecretSpec, namespace: string): void {
     const sealed = spec.source.sealedSecret!.encryptedData;
     const annotations = { [SEALED_SECRET_CLUSTER_WIDE]: 'true' };
     manifest<SealedSecretManifest>(this, `SealedSecret-${namespace}-${spec.name}`, {
       apiVersion: 'bitnami.com/v1alpha1',
       kind: 'SealedSecret',
-      metadata: meta(plan, Component.CREDENTIALS, spec.name, namespace, { annotations: { ...syncWave(), ...annotations } }),
+      metadata: meta(ctx, Component.CREDENTIALS, spec.name, namespace, { annotations: { ...syncWave(), ...annotations } }),
       spec: {
         encryptedData: Object.fromEntries([...spec.keys].sort().map((k) => [k, sealed[k]])),
         template: {
-          metadata: meta(plan, Component.CREDENTIALS, spec.name, namespace, { annotations }),
+          metadata: meta(ctx, Component.CREDENTIALS, spec.name, namespace, { annotations }),
           type: 'Opaque',
         },
       },
@@ -150,21 +136,21 @@ export class ManagedSecrets extends Construct {
   }
 
   /** The Job, its ServiceAccount, and a Role and RoleBinding in every namespace it writes to. */
-  private generator(plan: ResolvedArgoWorkflows, generated: ManagedSecret[], image: string, script: string): void {
-    const ns = plan.namespace;
+  private generator(ctx: K8sContext, generated: readonly ManagedSecret[], image: string, script: string): void {
+    const ns = ctx.namespace;
     const annotations = syncWave();
     manifest<IServiceAccount>(this, 'ServiceAccount', {
-      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations }),
+      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations }),
     });
     for (const [namespace, names] of secretNamesByNamespace(generated)) {
       manifest<IRole>(this, `Role-${namespace}`, {
         apiVersion: RBAC, kind: 'Role',
-        metadata: meta(plan, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, namespace, { annotations }),
+        metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, namespace, { annotations }),
         rules: generatorRules(names),
       });
       manifest<IRoleBinding>(this, `RoleBinding-${namespace}`, {
         apiVersion: RBAC, kind: 'RoleBinding',
-        metadata: meta(plan, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, namespace, { annotations }),
+        metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, namespace, { annotations }),
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: CREDENTIALS_JOB_NAME },
         subjects: [{ kind: 'ServiceAccount', name: CREDENTIALS_JOB_NAME, namespace: ns }],
       });
@@ -173,7 +159,7 @@ export class ManagedSecrets extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(plan, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations: { ...annotations, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations: { ...annotations, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
       spec: {
         backoffLimit: 6,
         // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)
@@ -222,38 +208,12 @@ export function generatorRules(secretNames: string[]): PolicyRule[] {
 }
 
 /** Namespace -> names of the generated Secrets in it, namespaces in order of first use. */
-function secretNamesByNamespace(generated: ManagedSecret[]): Map<string, string[]> {
+function secretNamesByNamespace(generated: readonly ManagedSecret[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of generated) {
     for (const ns of s.namespaces) out.set(ns, [...(out.get(ns) ?? []), s.spec.name]);
   }
   return out;
-}
-
-/** Checks every entry: its spec and source, its namespaces, and that no two entries make the same Secret. */
-function validateManagedSecrets(secrets: unknown): ManagedSecret[] {
-  if (!Array.isArray(secrets)) throw invalid('secrets', secrets, 'it must be a list of { spec, namespaces }', 'give a list (empty when no Secret is needed)');
-  const owner = new Map<string, number>();
-  secrets.forEach((s: ManagedSecret, i) => {
-    validateSecretSpec(s?.option ?? `secrets[${i}].spec.source`, s?.spec);
-    const namespaces: unknown = s.namespaces;
-    if (!Array.isArray(namespaces) || namespaces.length === 0) {
-      throw invalid(`secrets[${i}].namespaces`, namespaces, 'it must list at least one namespace; the first is the primary one', `list the namespaces that need Secret "${s.spec.name}"`);
-    }
-    const seen = new Set<string>();
-    namespaces.forEach((ns, j) => {
-      validateDnsLabel(`secrets[${i}].namespaces[${j}]`, ns);
-      if (seen.has(ns)) throw invalid(`secrets[${i}].namespaces`, namespaces, `it lists "${ns}" twice; each namespace may appear once`, `remove the second "${ns}"`);
-      seen.add(ns);
-      const where = `${ns}/${s.spec.name}`;
-      const first = owner.get(where);
-      if (first !== undefined) {
-        throw conflict(`secrets[${first}] and secrets[${i}] both make Secret "${s.spec.name}" in namespace "${ns}"`, 'give the Secrets different names, or merge the two entries into one');
-      }
-      owner.set(where, i);
-    });
-  });
-  return secrets;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,8 +353,8 @@ data_value() {
  * and fixed non-secret values, all validated and quoted: the random values exist only in the
  * cluster, made by `tr -dc 'A-Za-z0-9' </dev/urandom | head -c <length>` when the Job runs.
  */
-export function credentialsScript(plan: ResolvedArgoWorkflows, generated: readonly ManagedSecret[]): string {
-  const secretMeta = JSON.stringify({ labels: labelsFor(plan, Component.CREDENTIALS), annotations: GENERATED_SECRET_ANNOTATIONS }).slice(1, -1);
+export function credentialsScript(ctx: Pick<K8sContext, 'namespace' | 'labels' | 'version'>, generated: readonly ManagedSecret[]): string {
+  const secretMeta = JSON.stringify({ labels: labelsFor(ctx, Component.CREDENTIALS), annotations: GENERATED_SECRET_ANNOTATIONS }).slice(1, -1);
   const lines = [
     SCRIPT_HEAD.trimEnd(),
     '# Labels and annotations of every Secret made here.',

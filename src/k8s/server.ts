@@ -1,21 +1,20 @@
 import { Construct } from 'constructs';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { ApiObject } from 'cdk8s';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { ServiceType } from '../config/options';
-import type { ResolvedArgoWorkflows, ResolvedServer } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
-import { databaseCa, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { portOf } from '../config/endpoints';
+import { ResolvedServer, SERVER_NAME, ServiceType } from '../config/server';
+import { Component, K8sContext, manifest, meta } from './_meta';
+import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { deploymentWithPdb } from './_workloads';
 import { ServerRbac } from './rbac';
 
-export const SERVER_NAME = 'argo-server';
-export const SERVER_PORT = 2746;
+export { SERVER_NAME };
 /** Pod template annotation holding the sha256 of workflow-controller-configmap's data. */
 export const CONFIG_CHECKSUM_ANNOTATION = 'argo-stack.io/controller-config-checksum';
 
 export interface ArgoServerProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   readonly server: ResolvedServer;
   /** sha256 of the controller configmap; argo-server reads it only at start, so a change must roll it. */
   readonly configChecksum: string;
@@ -23,69 +22,56 @@ export interface ArgoServerProps {
 
 /** argo-server: ServiceAccount, RBAC, Deployment and Service `argo-server` (port `web`, 2746). */
 export class ArgoServer extends Construct {
+  /** The Deployment and Service, for `ApiObject.of(...)`-style patches. */
+  public readonly deployment: ApiObject;
+  public readonly service: ApiObject;
+
   constructor(scope: Construct, id: string, props: ArgoServerProps) {
     super(scope, id);
-    const { plan, server: s } = props;
-    const ns = plan.namespace;
-    const selector = { app: SERVER_NAME };
-    const ca = databaseCa(plan.persistence?.caCertificate);
-    const probe = { httpGet: { path: '/', port: SERVER_PORT, scheme: s.secure ? ('HTTPS' as const) : ('HTTP' as const) } };
+    const { ctx, server: s } = props;
+    const ns = ctx.namespace;
+    const web = portOf(s.endpoint, 'web');
+    const probe = { httpGet: { path: '/', port: web.containerPort, scheme: web.scheme } };
 
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
-      metadata: meta(plan, Component.SERVER, SERVER_NAME, ns, Object.keys(s.serviceAccountAnnotations).length ? { annotations: { ...s.serviceAccountAnnotations } } : {}),
+      metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns, Object.keys(s.serviceAccountAnnotations).length ? { annotations: { ...s.serviceAccountAnnotations } } : {}),
     });
-    new ServerRbac(this, 'Rbac', { plan });
-    manifest<IService>(this, 'Service', {
+    new ServerRbac(this, 'Rbac', { ctx, secrets: s.secrets });
+    this.service = manifest<IService>(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: meta(plan, Component.SERVER, SERVER_NAME, ns),
+      metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns),
       spec: {
         type: s.serviceType,
-        selector,
-        ports: [{ name: 'web', port: SERVER_PORT, targetPort: SERVER_PORT, protocol: 'TCP' }],
+        selector: { ...s.endpoint.selector },
+        ports: s.endpoint.ports.map((p) => ({ name: p.name, port: p.servicePort ?? p.containerPort, targetPort: p.containerPort, protocol: p.protocol })),
         ...(s.serviceType === ServiceType.LOAD_BALANCER && s.loadBalancerSourceRanges ? { loadBalancerSourceRanges: s.loadBalancerSourceRanges } : {}),
       },
     });
-    manifest<IDeployment>(this, 'Deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: meta(plan, Component.SERVER, SERVER_NAME, ns),
+    this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {
+      name: SERVER_NAME,
+      replicas: s.replicas,
+      selector: s.endpoint.selector,
+      podAnnotations: { [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
       spec: {
-        replicas: s.replicas,
-        selector: { matchLabels: selector },
-        template: {
-          metadata: {
-            labels: { ...selector, 'app.kubernetes.io/component': Component.SERVER, 'app.kubernetes.io/part-of': 'argo-workflows' },
-            annotations: { [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum },
-          },
-          spec: {
-            serviceAccountName: SERVER_NAME,
-            securityContext: restrictedPodSecurityContext(),
-            ...scheduling(s),
-            containers: [{
-              name: SERVER_NAME,
-              image: s.image,
-              args: [...s.args],
-              env: [...s.env.map((e) => ({ ...e })), ...ca.env],
-              ports: [{ name: 'web', containerPort: SERVER_PORT, protocol: 'TCP' }],
-              readinessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
-              livenessProbe: { ...probe, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
-              resources: s.resources,
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, ...ca.volumeMounts],
-            }],
-            volumes: [{ name: 'tmp', emptyDir: {} }, ...ca.volumes],
-          },
-        },
+        serviceAccountName: SERVER_NAME,
+        securityContext: restrictedPodSecurityContext(),
+        ...scheduling(s),
+        containers: [{
+          name: SERVER_NAME,
+          image: s.image,
+          args: [...s.args],
+          env: [...s.env.map((e) => ({ ...e })), ...s.pod.env],
+          ports: containerPorts(s.endpoint),
+          readinessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
+          livenessProbe: { ...probe, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
+          resources: s.resources,
+          securityContext: restrictedContainerSecurityContext(),
+          volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, ...s.pod.volumeMounts],
+        }],
+        volumes: [{ name: 'tmp', emptyDir: {} }, ...s.pod.volumes],
       },
     });
-    if (s.replicas > 1) {
-      manifest<IPodDisruptionBudget>(this, 'PodDisruptionBudget', {
-        apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
-        metadata: meta(plan, Component.SERVER, SERVER_NAME, ns),
-        spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
-      });
-    }
   }
 }

@@ -1,14 +1,20 @@
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import type { ResolvedArgoWorkflows, ResolvedWorkflowNamespace } from '../config/resolve';
-import { Component, manifest, meta } from './_meta';
+import { SERVER_NAME } from '../config/server';
+import type { ResolvedWorkflowNamespace } from '../config/workflow-namespaces';
+import { Component, K8sContext, manifest, meta } from './_meta';
 import { AGENT_RULES, ARTIFACT_GC_RULES, EXECUTOR_RULES, secretReadRules } from './_rbac-rules';
 import { roleWithBinding } from './rbac';
 
 export interface WorkflowNamespaceProps {
-  readonly plan: ResolvedArgoWorkflows;
+  readonly ctx: K8sContext;
   readonly namespace: ResolvedWorkflowNamespace;
+  /**
+   * Secrets of the artifact repositories that argo-server reads in this namespace.
+   * @default - none (no argo-server, or no repository Secrets)
+   */
+  readonly serverSecrets?: string[];
 }
 
 /**
@@ -20,14 +26,14 @@ export interface WorkflowNamespaceProps {
 export class WorkflowNamespace extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowNamespaceProps) {
     super(scope, id);
-    const { plan, namespace: n } = props;
+    const { ctx, namespace: n } = props;
     const sa = n.serviceAccountName;
     const annotations = Object.keys(n.serviceAccountAnnotations).length ? { annotations: n.serviceAccountAnnotations } : {};
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
-      metadata: meta(plan, Component.WORKFLOW_NAMESPACE, sa, n.name, annotations),
+      metadata: meta(ctx, Component.WORKFLOW_NAMESPACE, sa, n.name, annotations),
     });
-    const bind = (id2: string, role: string, rules: typeof EXECUTOR_RULES) => roleWithBinding(this, id2, plan, Component.WORKFLOW_NAMESPACE, {
+    const bind = (id2: string, role: string, rules: typeof EXECUTOR_RULES) => roleWithBinding(this, id2, ctx, Component.WORKFLOW_NAMESPACE, {
       roleName: role, bindingName: `${role}-${sa}`, namespace: n.name, serviceAccount: sa, serviceAccountNamespace: n.name, rules,
     });
     bind('Executor', 'executor', EXECUTOR_RULES);
@@ -38,18 +44,18 @@ export class WorkflowNamespace extends Construct {
       // token controller writes it in the cluster.
       manifest<ISecret>(this, 'AgentToken', {
         apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
-        metadata: meta(plan, Component.WORKFLOW_NAMESPACE, `${sa}.service-account-token`, n.name, {
+        metadata: meta(ctx, Component.WORKFLOW_NAMESPACE, `${sa}.service-account-token`, n.name, {
           annotations: { 'kubernetes.io/service-account.name': sa },
         }),
       });
     }
     if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
     // argo-server serves artifacts and archived logs with the repositories' credentials, read here.
-    const secrets = plan.storage.artifactSecretNames;
-    if (plan.server && secrets.length) {
-      roleWithBinding(this, 'ServerArtifacts', plan, Component.WORKFLOW_NAMESPACE, {
+    const secrets = props.serverSecrets ?? [];
+    if (secrets.length) {
+      roleWithBinding(this, 'ServerArtifacts', ctx, Component.WORKFLOW_NAMESPACE, {
         roleName: 'argo-server-artifacts', bindingName: 'argo-server-artifacts', namespace: n.name,
-        serviceAccount: 'argo-server', serviceAccountNamespace: plan.namespace, rules: secretReadRules(secrets),
+        serviceAccount: SERVER_NAME, serviceAccountNamespace: ctx.namespace, rules: secretReadRules(secrets),
       });
     }
   }

@@ -4,10 +4,10 @@
  * package; the validators the cloud components need (they name buckets and containers too) are
  * exported from `artifact-repository.ts`.
  */
-import type { ConfigMapKeySelector, SecretKeySelector } from './controller-config';
-import { closest, exampleKey, isPlainObject, redact } from './_checks';
-import { invalid } from './errors';
-import { validateDnsSubdomain } from './names';
+import type { ConfigMapKeySelector, SecretKeySelector } from '../controller-config';
+import { closest, exampleKey, isPlainObject, redact } from '../check';
+import { invalid } from '../errors';
+import { validateDnsSubdomain } from '../names';
 
 /** An IPv4 address, which bucket names and Azure endpoint hosts must not be. */
 export const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;

@@ -1,5 +1,11 @@
-/** Small checks shared by the option resolvers. Messages follow errors.ts. */
+/**
+ * The one validation idiom of argo-stack: a `Checker` scoped to an option path, so a resolver says
+ * `c.int('replicas', o.replicas, 1, fix)` and the message names `controller.replicas` without
+ * string building. The free functions below are the primitives it is made of. Messages follow
+ * errors.ts.
+ */
 import { conflict, invalid } from './errors';
+import { validateAnnotations, validateDnsLabel, validateDnsSubdomain, validateLabels } from './names';
 
 /** A plain object (not null, not a list). */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,4 +101,87 @@ export function validateStorageSize(option: string, value: unknown, example: str
     throw invalid(option, value, 'it must be a positive Kubernetes quantity of bytes, like "10Gi" or "500Mi"', `use a size like "${example}" (binary suffixes are Ki, Mi, Gi, Ti)`);
   }
   return value;
+}
+
+/** Names one option path and checks the values under it; every resolver uses one. */
+export class Checker {
+  /** @param path the option path, e.g. `"server"` or `"persistence.postgres"`; `""` for the top level */
+  constructor(readonly path: string) {}
+
+  /** The full path of a field under this one. */
+  at(field: string): string {
+    return this.path ? `${this.path}.${field}` : field;
+  }
+
+  /** A checker for a nested object. */
+  child(field: string): Checker {
+    return new Checker(this.at(field));
+  }
+
+  /** A checker for an item of a list at this path. */
+  item(index: number): Checker {
+    return new Checker(`${this.path}[${index}]`);
+  }
+
+  /** This path's value must be an object; the default fix shows `example`. */
+  object(value: unknown, example: string, fix?: string): Record<string, unknown> {
+    checkObject(this.path, value, example, fix);
+    return value;
+  }
+
+  /** Rejects keys of `o` that are not options here (typos, JavaScript callers). */
+  known(o: Record<string, unknown>, allowed: readonly string[]): void {
+    rejectUnknownKeys(this.path, o, allowed);
+  }
+
+  bool(field: string, value: unknown): boolean | undefined {
+    checkBool(this.at(field), value);
+    return value as boolean | undefined;
+  }
+
+  /** An optional whole number of at least `min`. */
+  int(field: string, value: unknown, min: number, fix: string): number | undefined {
+    checkInt(this.at(field), value, min, fix);
+    return value as number | undefined;
+  }
+
+  /** An optional value of a string enum. */
+  enum<T extends string>(field: string, value: unknown, e: Record<string, T>, fix: string): T | undefined {
+    if (value !== undefined) checkEnum(this.at(field), value, e, fix);
+    return value as T | undefined;
+  }
+
+  dnsLabel(field: string, value: unknown): string {
+    return validateDnsLabel(this.at(field), value);
+  }
+
+  dnsSubdomain(field: string, value: unknown): string {
+    return validateDnsSubdomain(this.at(field), value);
+  }
+
+  /** A label map (keys and values as Kubernetes allows them); `example` shows an object in the fix. */
+  labels(field: string, value: unknown, example = '{ team: "data" }'): Record<string, string> | undefined {
+    if (value !== undefined) this.child(field).object(value, example);
+    validateLabels(this.at(field), value as Record<string, string> | undefined);
+    return value as Record<string, string> | undefined;
+  }
+
+  annotations(field: string, value: unknown): Record<string, string> {
+    if (value !== undefined) this.child(field).object(value, '{ "example.com/owner": "data-team" }');
+    validateAnnotations(this.at(field), value as Record<string, string> | undefined);
+    return { ...((value as Record<string, string> | undefined) ?? {}) };
+  }
+
+  /** A volume size such as "10Gi". */
+  storageSize(field: string, value: unknown, example: string): string {
+    return validateStorageSize(this.at(field), value, example);
+  }
+}
+
+/** Checks a value of a string enum. */
+export function checkEnum(option: string, value: unknown, e: Record<string, string>, fix: string): void {
+  const values = Object.values(e);
+  if (!values.includes(value as string)) {
+    throw invalid(option, value, `it must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, fix);
+  }
 }

@@ -1,19 +1,20 @@
 /**
- * Option checks of the `ArtifactRepository` factories: the `Checker` that names every option under
+ * Option checks of the `ArtifactRepository` factories: the `RepositoryChecker` that names every option under
  * the repository's path, the nested options (S3 encryption and bucket creation, the OSS lifecycle
  * rule), the error of the input-only locations, and the pruning of unset keys. Internal to the package.
  */
-import type { ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector } from './controller-config';
+import type { ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector } from '../controller-config';
 import { checkKeySelector, validateKeyFormat, validateSecretKeySelector } from './_artifact-naming';
-import { closest, isPlainObject, rejectUnknownKeys } from './_checks';
-import { conflict, invalid, ValidationError } from './errors';
+import { Checker, closest, isPlainObject, rejectUnknownKeys } from '../check';
+import { conflict, invalid, ValidationError } from '../errors';
 
-/** Checks the options of one factory and names each as `<path>.<type>.<field>`. */
-export class Checker {
-  constructor(readonly base: string, private readonly factory: string) {}
-
-  at(field: string): string {
-    return `${this.base}.${field}`;
+/**
+ * The path-scoped `Checker` of one factory call: options are named `<path>.<type>.<field>`, and an
+ * unknown option is reported as an option of `ArtifactRepository.<type>`.
+ */
+export class RepositoryChecker extends Checker {
+  constructor(base: string, private readonly factory: string) {
+    super(base);
   }
 
   /**
@@ -21,18 +22,13 @@ export class Checker {
    * is never shown: a mistyped `secretKey` or `password` holds the secret itself. `rejectedLater`
    * are options the factory rejects with its own message; they are not listed as options.
    */
-  known(o: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}, rejectedLater: readonly string[] = []): void {
+  override known(o: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}, rejectedLater: readonly string[] = []): void {
     for (const k of Object.keys(o)) {
       if (allowed.includes(k) || rejectedLater.includes(k) || o[k] === undefined) continue;
       const near = closest(k, allowed);
       throw conflict(`${this.at(k)} is not an option of ArtifactRepository.${this.factory}; its options are ${allowed.join(', ')}`,
         hints[k] ?? (near ? `rename it to "${near}"` : `remove ${this.at(k)}`));
     }
-  }
-
-  bool(field: string, v: unknown): boolean | undefined {
-    if (v !== undefined && typeof v !== 'boolean') throw invalid(this.at(field), v, 'it must be true or false', 'give a boolean');
-    return v as boolean | undefined;
   }
 
   text(field: string, v: unknown, example: string, required = false): string | undefined {
@@ -57,19 +53,19 @@ export class Checker {
 }
 
 /** The checker of one factory call; `options` must be an object. */
-export function start(path: string | undefined, type: string, options: unknown, example: string): { c: Checker; o: Record<string, unknown> } {
+export function start(path: string | undefined, type: string, options: unknown, example: string): { c: RepositoryChecker; o: Record<string, unknown> } {
   const base = path ? `${path}.${type}` : type;
   if (!isPlainObject(options)) {
     throw invalid(base, options, `ArtifactRepository.${type} takes an options object`, `pass an object like ${example}`);
   }
-  return { c: new Checker(base, type), o: options };
+  return { c: new RepositoryChecker(base, type), o: options };
 }
 
 /** `s3.encryptionOptions`, checked as Argo applies them (`insecure` is the repository's own option). */
-export function s3EncryptionOptions(c: Checker, e: unknown, insecure: boolean | undefined): S3EncryptionOptions {
+export function s3EncryptionOptions(c: RepositoryChecker, e: unknown, insecure: boolean | undefined): S3EncryptionOptions {
   const ep = c.at('encryptionOptions');
   if (!isPlainObject(e)) throw invalid(ep, e, 'it must be an object with enableEncryption, kmsKeyId, kmsEncryptionContext or serverSideCustomerKeySecret', 'give an object like { enableEncryption: true }');
-  const ec = new Checker(ep, 's3');
+  const ec = new RepositoryChecker(ep, 's3');
   rejectUnknownKeys(ep, e, ['enableEncryption', 'kmsKeyId', 'kmsEncryptionContext', 'serverSideCustomerKeySecret']);
   const enableEncryption = ec.bool('enableEncryption', e.enableEncryption);
   const kmsKeyId = ec.text('kmsKeyId', e.kmsKeyId, 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
@@ -99,11 +95,11 @@ export function s3EncryptionOptions(c: Checker, e: unknown, insecure: boolean | 
 }
 
 /** `s3.createBucketIfNotPresent`: `true` renders `{}`; an object may set `objectLocking`. */
-export function s3CreateBucket(c: Checker, cb: unknown): CreateS3BucketOptions | undefined {
+export function s3CreateBucket(c: RepositoryChecker, cb: unknown): CreateS3BucketOptions | undefined {
   if (cb === true) return {};
   if (isPlainObject(cb)) {
     rejectUnknownKeys(c.at('createBucketIfNotPresent'), cb, ['objectLocking']);
-    const objectLocking = new Checker(c.at('createBucketIfNotPresent'), 's3').bool('objectLocking', cb.objectLocking);
+    const objectLocking = new RepositoryChecker(c.at('createBucketIfNotPresent'), 's3').bool('objectLocking', cb.objectLocking);
     return objectLocking === undefined ? {} : { objectLocking };
   }
   if (cb !== undefined && cb !== false) {
@@ -113,7 +109,7 @@ export function s3CreateBucket(c: Checker, cb: unknown): CreateS3BucketOptions |
 }
 
 /** `oss.lifecycleRule`: days until Infrequent Access and until deletion, the first before the second. */
-export function ossLifecycleRule(c: Checker, r: unknown): OssLifecycleRule {
+export function ossLifecycleRule(c: RepositoryChecker, r: unknown): OssLifecycleRule {
   const rp = c.at('lifecycleRule');
   if (!isPlainObject(r)) throw invalid(rp, r, 'it must be { markInfrequentAccessAfterDays?, markDeletionAfterDays? }', 'give an object like { markDeletionAfterDays: 30 }');
   rejectUnknownKeys(rp, r, ['markInfrequentAccessAfterDays', 'markDeletionAfterDays']);

@@ -4,17 +4,16 @@
  * instead of literal env vars, a non-root read-only container, optional TLS. Pure: validates the
  * options and resolves the Secret and the S3 repository that points at it.
  */
-import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
-import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import { ArtifactRepository } from './artifact-repository';
 import { validateS3Bucket, validateSecretKeySelector } from './_artifact-naming';
-import type { SecretKeySelector } from './controller-config';
-import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
-import { isPlainObject, rejectUnknownKeys, validateStorageSize } from './_checks';
-import { conflict, invalid } from './errors';
-import { validateImageReference } from './images';
-import { validateDnsLabel, validateDnsSubdomain, validateLabels } from './names';
-import type { PodOptions } from './options';
+import type { SecretKeySelector } from '../controller-config';
+import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
+import { Checker, isPlainObject } from '../check';
+import { conflict, invalid } from '../errors';
+import { validateImageReference } from '../images';
+import { PORTS } from '../endpoints';
+import { validateDnsLabel } from '../names';
+import { POD_OPTION_KEYS, PodOptions, ResolvedPod, resolvePod, ResourceRequirements } from '../pod';
 
 /** TLS for MinIO's API and console. */
 export interface MinioTlsOptions {
@@ -72,7 +71,7 @@ export interface MinioOptions extends PodOptions {
   readonly tls?: MinioTlsOptions;
 }
 
-export interface ResolvedMinio {
+export interface ResolvedMinio extends ResolvedPod {
   /** The namespace MinIO runs in. */
   readonly namespace: string;
   readonly name: string;
@@ -84,9 +83,6 @@ export interface ResolvedMinio {
   readonly storage: string;
   readonly storageClassName?: string;
   readonly replicas: number;
-  readonly resources: ResourceRequirements;
-  readonly nodeSelector: Record<string, string>;
-  readonly tolerations?: Toleration[];
   readonly tls?: MinioTlsOptions;
   /** The S3 endpoint workflows use (`minio:9000`, or `minio.<namespace>.svc:9000` across namespaces). */
   readonly endpoint: string;
@@ -103,15 +99,40 @@ export const DEFAULT_MINIO_SECRET = 'my-minio-cred';
 export const DEFAULT_MINIO_STORAGE = '10Gi';
 /** MinIO runs as this non-root user (the image has no fixed user). */
 export const MINIO_UID = 1000;
-export const MINIO_API_PORT = 9000;
-export const MINIO_CONSOLE_PORT = 9001;
+export const MINIO_API_PORT = PORTS.minioApi;
+export const MINIO_CONSOLE_PORT = PORTS.minioConsole;
 /** The Secret keys, as upstream's `my-minio-cred`. */
 export const MINIO_ACCESS_KEY = 'accesskey';
 export const MINIO_SECRET_KEY = 'secretkey';
 export const DEFAULT_MINIO_RESOURCES: ResourceRequirements = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } };
 
-const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', 'storageClassName', 'resources', 'nodeSelector', 'tolerations', 'tls'];
-/** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
+const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', 'storageClassName', ...POD_OPTION_KEYS, 'tls'];
+
+/** `minio.tls`: the certificate Secret and the CA that Argo verifies MinIO with. */
+function resolveMinioTls(c: Checker, value: unknown, secretName: string): MinioTlsOptions {
+  if (!isPlainObject(value)) throw invalid(c.path, value, 'it must be { certificateSecretName, caSecret }', 'pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
+  c.known(value, ['certificateSecretName', 'caSecret']);
+  const certificateSecretName = c.dnsSubdomain('certificateSecretName', value.certificateSecretName);
+  if (value.caSecret === undefined) {
+    throw conflict(`${c.at('caSecret')} is missing: Argo must verify MinIO's certificate with the CA that signed it`,
+      'give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
+  }
+  const caSecret = validateSecretKeySelector(c.at('caSecret'), value.caSecret);
+  if (caSecret.name === secretName) {
+    throw conflict(`${c.at('caSecret')} names the credentials Secret "${secretName}"`, 'keep the CA in its own Secret (it is copied to workflow namespaces with its own rules)');
+  }
+  return { certificateSecretName, caSecret };
+}
+
+/** A fixed root user must be one MinIO accepts. */
+function checkRootUser(c: Checker, credentials: Credentials): void {
+  if (credentials.kind !== CredentialsKind.GENERATED) return;
+  const user = credentials.generated!.fixed[MINIO_ACCESS_KEY];
+  if (user !== undefined && (user.length < 3 || !/^[A-Za-z0-9._-]+$/.test(user))) {
+    throw invalid(`${c.at('credentials')}.fixed["${MINIO_ACCESS_KEY}"]`, user, 'MinIO\'s root user is at least 3 characters of letters, digits, ".", "_" and "-"',
+      'use a user name like "admin", or remove it to generate one');
+  }
+}
 
 /**
  * Validates the MinIO options and resolves MinIO, its Secret and the S3 repository workflows use.
@@ -122,54 +143,20 @@ const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', '
  * @param path the option path for messages
  */
 export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: string; workflowNamespaces?: readonly string[] }, path = 'minio'): ResolvedMinio {
-  const opts: unknown = o ?? {};
-  if (!isPlainObject(opts)) throw invalid(path, opts, 'it must be an object', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
-  rejectUnknownKeys(path, opts, MINIO_KEYS);
+  const c = new Checker(path);
+  const opts = c.object(o ?? {}, '', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
+  c.known(opts, MINIO_KEYS);
   const namespace = validateDnsLabel('namespace', ctx.namespace);
   const bucket = validateS3Bucket(`${path}.bucket`, opts.bucket ?? DEFAULT_MINIO_BUCKET);
-  const secretName = validateDnsSubdomain(`${path}.secretName`, opts.secretName ?? DEFAULT_MINIO_SECRET);
+  const secretName = c.dnsSubdomain('secretName', opts.secretName ?? DEFAULT_MINIO_SECRET);
   const credentials = validateCredentials(`${path}.credentials`, opts.credentials ?? Credentials.generated());
   const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image, DEFAULT_MINIO_IMAGE);
 
-  const storage = validateStorageSize(`${path}.storage`, opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
-  const storageClassName = opts.storageClassName === undefined ? undefined : validateDnsSubdomain(`${path}.storageClassName`, opts.storageClassName);
+  const storage = c.storageSize('storage', opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
+  const storageClassName = opts.storageClassName === undefined ? undefined : c.dnsSubdomain('storageClassName', opts.storageClassName);
+  const pod = resolvePod(c, opts, DEFAULT_MINIO_RESOURCES);
 
-  let resources = DEFAULT_MINIO_RESOURCES;
-  if (opts.resources !== undefined) {
-    const r = opts.resources as ResourceRequirements;
-    if (!isPlainObject(opts.resources) || !r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
-      throw invalid(`${path}.resources`, opts.resources, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(DEFAULT_MINIO_RESOURCES)}`);
-    }
-    resources = r;
-  }
-  if (opts.nodeSelector !== undefined) {
-    if (!isPlainObject(opts.nodeSelector)) throw invalid(`${path}.nodeSelector`, opts.nodeSelector, 'it must be an object', 'pass an object, e.g. { "kubernetes.io/os": "linux" }');
-    validateLabels(`${path}.nodeSelector`, opts.nodeSelector as Record<string, string>);
-  }
-  if (opts.tolerations !== undefined && !Array.isArray(opts.tolerations)) {
-    throw invalid(`${path}.tolerations`, opts.tolerations, 'it must be a list of tolerations', 'give a list');
-  }
-
-  let tls: MinioTlsOptions | undefined;
-  if (opts.tls !== undefined) {
-    const t = opts.tls as unknown;
-    if (!isPlainObject(t)) throw invalid(`${path}.tls`, t, 'it must be { certificateSecretName, caSecret }', 'pass e.g. { certificateSecretName: "minio-tls", caSecret: { name: "minio-ca", key: "ca.crt" } }');
-    for (const k of Object.keys(t)) {
-      if (k !== 'certificateSecretName' && k !== 'caSecret' && t[k] !== undefined) {
-        throw conflict(`${path}.tls.${k} is not an option argo-stack knows; allowed here: certificateSecretName, caSecret`, `remove ${path}.tls.${k}`);
-      }
-    }
-    const certificateSecretName = validateDnsSubdomain(`${path}.tls.certificateSecretName`, t.certificateSecretName);
-    if (t.caSecret === undefined) {
-      throw conflict(`${path}.tls.caSecret is missing: Argo must verify MinIO's certificate with the CA that signed it`,
-        'give the Secret key holding the PEM CA, e.g. { name: "minio-ca", key: "ca.crt" }');
-    }
-    const caSecret = validateSecretKeySelector(`${path}.tls.caSecret`, t.caSecret);
-    if (caSecret.name === secretName) {
-      throw conflict(`${path}.tls.caSecret names the credentials Secret "${secretName}"`, 'keep the CA in its own Secret (it is copied to workflow namespaces with its own rules)');
-    }
-    tls = { certificateSecretName, caSecret };
-  }
+  const tls = opts.tls === undefined ? undefined : resolveMinioTls(c.child('tls'), opts.tls, secretName);
 
   const secret = validateSecretSpec(`${path}.credentials`, {
     name: secretName,
@@ -177,13 +164,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     source: credentials,
     description: 'MinIO root user (accesskey) and password (secretkey), also the S3 keys of the artifact repository',
   });
-  if (credentials.kind === CredentialsKind.GENERATED) {
-    const user = credentials.generated!.fixed[MINIO_ACCESS_KEY];
-    if (user !== undefined && (user.length < 3 || !/^[A-Za-z0-9._-]+$/.test(user))) {
-      throw invalid(`${path}.credentials.fixed["${MINIO_ACCESS_KEY}"]`, user, 'MinIO\'s root user is at least 3 characters of letters, digits, ".", "_" and "-"',
-        'use a user name like "admin", or remove it to generate one');
-    }
-  }
+  checkRootUser(c, credentials);
 
   const crossNamespace = (ctx.workflowNamespaces ?? []).some((n) => n !== namespace);
   const endpoint = `${crossNamespace ? `${MINIO_NAME}.${namespace}.svc` : MINIO_NAME}:${MINIO_API_PORT}`;
@@ -207,9 +188,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     storage,
     ...(storageClassName !== undefined ? { storageClassName } : {}),
     replicas: 1,
-    resources,
-    nodeSelector: { ...((opts.nodeSelector as Record<string, string> | undefined) ?? { 'kubernetes.io/os': 'linux' }) },
-    ...(opts.tolerations !== undefined ? { tolerations: opts.tolerations as Toleration[] } : {}),
+    ...pod,
     ...(tls ? { tls } : {}),
     endpoint,
     secret,

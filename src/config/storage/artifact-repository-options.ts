@@ -2,7 +2,7 @@
  * The options of the `ArtifactRepository` factories, one interface per driver, and the closed sets
  * of values they take. Validation and rendering are in `artifact-repository.ts`.
  */
-import type { ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector } from './controller-config';
+import type { ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector } from '../controller-config';
 
 /** The repository drivers Argo Workflows v4.1.2 knows. */
 export enum ArtifactRepositoryType {

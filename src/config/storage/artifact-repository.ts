@@ -12,7 +12,7 @@
  * The options and enums are in `artifact-repository-options.ts`, the `artifact-repositories`
  * ConfigMap in `artifact-repositories.ts`.
  */
-import type { ArtifactRepositorySpec, ConfigMapKeySelector, SecretKeySelector } from './controller-config';
+import type { ArtifactRepositorySpec, ConfigMapKeySelector, SecretKeySelector } from '../controller-config';
 import {
   ArtifactoryRepositoryOptions, ArtifactRepositoryType, AzureRepositoryOptions, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, GcsRepositoryOptions,
   HdfsDataTransferProtection, HdfsRepositoryOptions, OssRepositoryOptions, PluginRepositoryOptions, S3AddressingStyle, S3RepositoryOptions,
@@ -22,9 +22,9 @@ import {
   AZURE_ACCOUNT, checkHostPort, checkUrl, IPV4, suggestAzureAccount, validateAzureContainer, validateGcsBucket, validateKeyFormat, validateOssBucket,
   validateS3Bucket,
 } from './_artifact-naming';
-import { ARTIFACT_REPOSITORY, checkShape } from './controller-config-schema';
-import { conflict, invalid } from './errors';
-import { validateDnsLabel } from './names';
+import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config-schema';
+import { conflict, invalid } from '../errors';
+import { validateDnsLabel } from '../names';
 
 // The name, reference and key-format checks, for the cloud components (they name buckets and containers too).
 export {
@@ -104,7 +104,7 @@ export class ArtifactRepository {
     }
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
 
-    return ArtifactRepository.make(ArtifactRepositoryType.S3, c.base, {
+    return ArtifactRepository.make(ArtifactRepositoryType.S3, c.path, {
       archiveLogs,
       s3: {
         endpoint, bucket, region, insecure, accessKeySecret, secretKeySecret, sessionTokenSecret, roleARN,
@@ -125,7 +125,7 @@ export class ArtifactRepository {
     const serviceAccountKeySecret = c.secret('serviceAccountKeySecret', o.serviceAccountKeySecret);
     const keyFormat = c.format('keyFormat', o.keyFormat);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.GCS, c.base, { archiveLogs, gcs: { bucket, serviceAccountKeySecret, keyFormat } });
+    return ArtifactRepository.make(ArtifactRepositoryType.GCS, c.path, { archiveLogs, gcs: { bucket, serviceAccountKeySecret, keyFormat } });
   }
 
   /**
@@ -159,12 +159,12 @@ export class ArtifactRepository {
         'keep exactly one: remove accountKeySecret to use Workload Identity, or remove useSDKCreds to use the key or SAS token');
     }
     if (accountKeySecret === undefined && useSDKCreds !== true) {
-      throw conflict(`${c.base} has neither accountKeySecret nor useSDKCreds: Argo needs exactly one of them to reach the container`,
+      throw conflict(`${c.path} has neither accountKeySecret nor useSDKCreds: Argo needs exactly one of them to reach the container`,
         `set ${c.at('useSDKCreds')} to true (AKS Workload Identity), or set ${c.at('accountKeySecret')} to a Secret key holding the account key or a SAS token`);
     }
     const blobNameFormat = c.format('blobNameFormat', o.blobNameFormat);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.AZURE, c.base, {
+    return ArtifactRepository.make(ArtifactRepositoryType.AZURE, c.path, {
       archiveLogs, azure: { endpoint, container, accountKeySecret, useSDKCreds, blobNameFormat },
     });
   }
@@ -199,14 +199,14 @@ export class ArtifactRepository {
         'remove the key secrets to use ACK RRSA, or remove useSDKCreds');
     }
     if (accessKeySecret === undefined && useSDKCreds !== true) {
-      throw conflict(`${c.base} has neither accessKeySecret/secretKeySecret nor useSDKCreds: Argo would send unsigned requests`,
+      throw conflict(`${c.path} has neither accessKeySecret/secretKeySecret nor useSDKCreds: Argo would send unsigned requests`,
         `set ${c.at('useSDKCreds')} to true (ACK RRSA), or set both key secrets`);
     }
     const createBucketIfNotPresent = c.bool('createBucketIfNotPresent', o.createBucketIfNotPresent);
     const lifecycleRule = o.lifecycleRule === undefined ? undefined : ossLifecycleRule(c, o.lifecycleRule);
     const keyFormat = c.format('keyFormat', o.keyFormat);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.OSS, c.base, {
+    return ArtifactRepository.make(ArtifactRepositoryType.OSS, c.path, {
       archiveLogs,
       oss: { endpoint, bucket, accessKeySecret, secretKeySecret, createBucketIfNotPresent, lifecycleRule, useSDKCreds, keyFormat },
     });
@@ -231,7 +231,7 @@ export class ArtifactRepository {
     const passwordSecret = c.secret('passwordSecret', o.passwordSecret);
     const keyFormat = c.format('keyFormat', o.keyFormat);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.ARTIFACTORY, c.base, {
+    return ArtifactRepository.make(ArtifactRepositoryType.ARTIFACTORY, c.path, {
       archiveLogs, artifactory: { repoURL, usernameSecret, passwordSecret, keyFormat },
     });
   }
@@ -266,7 +266,7 @@ export class ArtifactRepository {
     const krbConfigConfigMap = c.configMap('krbConfigConfigMap', o.krbConfigConfigMap);
     const krbServicePrincipalName = c.text('krbServicePrincipalName', o.krbServicePrincipalName, 'hdfs/namenode.example.com');
     if (hdfsUser === undefined && !krbCCacheSecret && !krbKeytabSecret) {
-      throw conflict(`${c.base} has no identity: Argo needs hdfsUser, krbCCacheSecret or krbKeytabSecret`,
+      throw conflict(`${c.path} has no identity: Argo needs hdfsUser, krbCCacheSecret or krbKeytabSecret`,
         `set ${c.at('hdfsUser')}, or Kerberos with ${c.at('krbKeytabSecret')} or ${c.at('krbCCacheSecret')}`);
     }
     if (krbCCacheSecret && krbKeytabSecret) {
@@ -287,7 +287,7 @@ export class ArtifactRepository {
     }
     const force = c.bool('force', o.force);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.HDFS, c.base, {
+    return ArtifactRepository.make(ArtifactRepositoryType.HDFS, c.path, {
       archiveLogs,
       hdfs: {
         addresses, hdfsUser, dataTransferProtection: dtp, krbCCacheSecret, krbKeytabSecret, krbUsername, krbRealm, krbConfigConfigMap,
@@ -311,7 +311,7 @@ export class ArtifactRepository {
     const configuration = o.configuration as string | undefined;
     const keyFormat = c.format('keyFormat', o.keyFormat);
     const archiveLogs = c.bool('archiveLogs', o.archiveLogs);
-    return ArtifactRepository.make(ArtifactRepositoryType.PLUGIN, c.base, { archiveLogs, plugin: { name, configuration, keyFormat } });
+    return ArtifactRepository.make(ArtifactRepositoryType.PLUGIN, c.path, { archiveLogs, plugin: { name, configuration, keyFormat } });
   }
 
   /** Not a repository type: `http` is an input-only artifact location. Always throws. */

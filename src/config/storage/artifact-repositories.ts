@@ -3,10 +3,10 @@
  * `artifactRepositoryRef`, and the default key. Validates the entries and resolves the defaults.
  */
 import { ArtifactRepository } from './artifact-repository';
-import { isPlainObject, rejectUnknownKeys } from './_checks';
-import { ARTIFACT_REPOSITORY, checkShape } from './controller-config-schema';
-import { invalid, show, ValidationError } from './errors';
-import { validateDnsSubdomain } from './names';
+import { isPlainObject, rejectUnknownKeys } from '../check';
+import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config-schema';
+import { invalid, show, ValidationError } from '../errors';
+import { validateDnsSubdomain } from '../names';
 
 /** The ConfigMap name Argo looks up when a workflow has no `artifactRepositoryRef.configMap`. */
 export const DEFAULT_ARTIFACT_REPOSITORIES_CONFIGMAP = 'artifact-repositories';

@@ -4,8 +4,8 @@
  * (`persistence.ts`) validates and resolves them.
  */
 import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
-import type { Credentials } from './credentials';
-import type { PodOptions } from './options';
+import type { Credentials } from '../credentials';
+import type { PodOptions, ResolvedPod } from '../pod';
 
 /** `sslmode` of the PostgreSQL connection (used only with `ssl: true`). */
 export enum PostgresSslMode {
@@ -155,7 +155,7 @@ export interface MySqlOptions extends DatabaseOptions {
 }
 
 /** The in-cluster database argo-stack runs. */
-export interface ResolvedInClusterDatabase {
+export interface ResolvedInClusterDatabase extends ResolvedPod {
   readonly engine: DatabaseEngine;
   /** Name of the StatefulSet, Service and ServiceAccount (`postgres` / `mysql`). */
   readonly name: string;
@@ -174,9 +174,6 @@ export interface ResolvedInClusterDatabase {
   readonly storage: string;
   readonly storageClassName?: string;
   readonly replicas: number;
-  readonly resources: ResourceRequirements;
-  readonly nodeSelector: Record<string, string>;
-  readonly tolerations?: PodOptions['tolerations'];
 }
 
 export const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:16.6-alpine';

@@ -5,12 +5,13 @@
  */
 import { ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtifactRepositories } from './artifact-repositories';
 import { ArtifactRepository } from './artifact-repository';
-import type { SecretKeySelector } from './controller-config';
-import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from './credentials';
-import { isPlainObject } from './_checks';
-import { conflict, invalid } from './errors';
-import { MinioOptions, resolveMinio, ResolvedMinio } from './minio';
-import type { ResolvedPersistence } from './persistence';
+import type { SecretKeySelector } from '../controller-config';
+import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
+import { isPlainObject } from '../check';
+import { conflict, invalid } from '../errors';
+import { MINIO_API_PORT, MINIO_CONSOLE_PORT, MinioOptions, resolveMinio, ResolvedMinio } from './minio';
+import type { Contributions, Feature } from '../contributions';
+import { appSelector, Component, Flow } from '../endpoints';
 
 /** The `artifact-repositories` key under which the stack's MinIO repository is added. */
 export const MINIO_REPOSITORY_KEY = 'minio';
@@ -38,11 +39,45 @@ export interface SecretPlacement {
   readonly option: string;
 }
 
+/** The artifact side of `ArgoWorkflowsProps`: MinIO, repositories and the Secrets they reference. */
 export interface StorageOptions {
+  /**
+   * Run MinIO in the install namespace (StatefulSet `minio`, Service `minio`, Secret `my-minio-cred`)
+   * and add it to every workflow namespace's `artifact-repositories` ConfigMap under the key `minio`.
+   * `true` for the defaults.
+   * @default - no MinIO
+   */
   readonly minio?: MinioOptions | boolean;
+  /**
+   * The controller-wide default artifact repository (`artifactRepository` in the controller config),
+   * used when a workflow's namespace has no `artifact-repositories` ConfigMap.
+   * @default - none
+   */
   readonly artifactRepository?: ArtifactRepository;
+  /**
+   * The `artifact-repositories` ConfigMap created in every workflow namespace, with the
+   * `workflows.argoproj.io/default-artifact-repository` annotation. Workflows pick one with
+   * `spec.artifactRepositoryRef: { key: <name> }`.
+   * @default - only MinIO's repository when `minio` is set, otherwise none
+   */
   readonly artifactRepositories?: ArtifactRepositoriesOptions;
+  /**
+   * Secrets that artifact repositories reference, each with its source of values. Every Secret a
+   * repository references must be declared here (MinIO's and the database's are declared by those
+   * options). They are placed in every workflow namespace.
+   * @default - none
+   */
   readonly secrets?: SecretOptions[];
+}
+
+export interface StorageContext {
+  /** The install namespace. */
+  readonly namespace: string;
+  readonly workflowNamespaces: string[];
+  /** Secrets other features manage in the install namespace (the database's), with their option. */
+  readonly managedSecrets: readonly { readonly spec: SecretSpec; readonly option: string }[];
+  /** Names of the artifact drivers in `controller.config.artifactDrivers`. */
+  readonly artifactDrivers: string[];
 }
 
 export interface ResolvedStorage {
@@ -92,25 +127,16 @@ function checkRefs(path: string, refs: SecretKeySelector[], sources: Map<string,
   }
 }
 
-/**
- * Resolves MinIO, the repositories and the Secrets. `workflowNamespaces` receive the
- * `artifact-repositories` ConfigMap and every Secret its repositories reference.
- */
-export function resolveStorage(o: StorageOptions, ctx: { namespace: string; workflowNamespaces: string[]; persistence?: ResolvedPersistence; artifactDrivers: string[] }): ResolvedStorage {
-  const ns = ctx.namespace;
-  if (o.minio !== undefined && typeof o.minio !== 'boolean' && !isPlainObject(o.minio)) {
-    throw invalid('minio', o.minio, 'it must be true, false or an options object', 'use minio: true for the defaults');
-  }
-  const minio = o.minio === undefined || o.minio === false
-    ? undefined
-    : resolveMinio(o.minio === true ? {} : o.minio, { namespace: ns, workflowNamespaces: ctx.workflowNamespaces });
+type Source = { spec: SecretSpec; option: string };
 
+/** The Secrets with a source: declared in `secrets`, or managed by MinIO and other features. */
+function secretSources(o: StorageOptions, minio: ResolvedMinio | undefined, ctx: StorageContext): { sources: Map<string, Source>; builtIn: Source[] } {
   const declared = resolveDeclaredSecrets(o.secrets);
-  const builtIn: { spec: SecretSpec; option: string }[] = [];
-  if (ctx.persistence) builtIn.push({ spec: ctx.persistence.secret, option: 'persistence' });
+  const builtIn: Source[] = [...ctx.managedSecrets];
   if (minio) builtIn.push({ spec: minio.secret, option: 'minio.credentials' });
-  if (ctx.persistence && minio && minio.secret.name === ctx.persistence.secret.name) {
-    throw conflict(`minio.secretName "${minio.secret.name}" is the Secret of persistence: the two would share one Secret with different keys`,
+  const clash = minio && ctx.managedSecrets.find((m) => m.spec.name === minio.secret.name);
+  if (minio && clash) {
+    throw conflict(`minio.secretName "${minio.secret.name}" is the Secret of ${clash.option}: the two would share one Secret with different keys`,
       `give minio.secretName another name, e.g. "my-minio-cred"`);
   }
   for (const b of builtIn) {
@@ -120,9 +146,11 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
         `remove that entry from secrets and set ${b.option.split('.')[0]}'s own credentials option instead`);
     }
   }
-  const sources = new Map<string, { spec: SecretSpec; option: string }>([...declared, ...builtIn.map((b) => [b.spec.name, b] as const)]);
+  return { sources: new Map<string, Source>([...declared, ...builtIn.map((b) => [b.spec.name, b] as const)]), builtIn };
+}
 
-  // The per-namespace repositories: the user's, plus the stack's MinIO.
+/** The per-namespace repositories: the user's, plus the stack's MinIO. */
+function namespaceRepositories(o: StorageOptions, minio: ResolvedMinio | undefined, ctx: StorageContext): ResolvedArtifactRepositories | undefined {
   let repositories: ResolvedArtifactRepositories | undefined;
   if (o.artifactRepositories !== undefined) {
     const user = o.artifactRepositories;
@@ -144,28 +172,30 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
     throw conflict(`${o.artifactRepositories !== undefined ? 'artifactRepositories' : 'minio'} is set but workflowNamespaces is empty: the artifact-repositories ConfigMap is created in each workflow namespace`,
       'add the namespaces that run workflows to workflowNamespaces, e.g. [{ name: "argo" }]');
   }
+  return repositories;
+}
 
-  let defaultRepository: ArtifactRepository | undefined;
-  if (o.artifactRepository !== undefined) {
-    if (!ArtifactRepository.isArtifactRepository(o.artifactRepository)) {
-      throw invalid('artifactRepository', o.artifactRepository, 'it must be made by an ArtifactRepository factory', 'use e.g. ArtifactRepository.s3({ bucket: "my-bucket", useSDKCreds: true })');
-    }
-    defaultRepository = o.artifactRepository;
-    checkRefs('artifactRepository', defaultRepository.secretRefs(), sources);
+function resolveDefaultRepository(o: StorageOptions): ArtifactRepository | undefined {
+  if (o.artifactRepository === undefined) return undefined;
+  if (!ArtifactRepository.isArtifactRepository(o.artifactRepository)) {
+    throw invalid('artifactRepository', o.artifactRepository, 'it must be made by an ArtifactRepository factory', 'use e.g. ArtifactRepository.s3({ bucket: "my-bucket", useSDKCreds: true })');
   }
-  for (const [key, repo] of Object.entries(repositories?.repositories ?? {})) {
-    checkRefs(repo === minio?.repository ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
-  }
+  return o.artifactRepository;
+}
+
+function checkPlugins(repositories: ResolvedArtifactRepositories | undefined, defaultRepository: ArtifactRepository | undefined, drivers: readonly string[]): void {
   const plugins = unique([...(repositories?.pluginNames ?? []), ...(defaultRepository?.pluginName ? [defaultRepository.pluginName] : [])]);
   for (const p of plugins) {
-    if (!ctx.artifactDrivers.includes(p)) {
+    if (!drivers.includes(p)) {
       throw conflict(`an artifact repository uses plugin "${p}", but controller.config.artifactDrivers has no driver named "${p}"`,
         `add { name: "${p}", image: "<driver image>" } to controller.config.artifactDrivers`);
     }
   }
+}
 
-  // Where each Secret must exist.
-  const artifactSecretNames = unique([...(repositories?.secretNames ?? []), ...(defaultRepository?.secretNames() ?? [])]).sort();
+/** Where each Secret must exist, sorted by name. */
+function placeSecrets(sources: Map<string, Source>, builtIn: Source[], artifactSecretNames: string[], minio: ResolvedMinio | undefined, ctx: StorageContext): SecretPlacement[] {
+  const ns = ctx.namespace;
   const secrets: SecretPlacement[] = [];
   for (const [name, { spec, option }] of sources) {
     const needed: string[] = [];
@@ -184,7 +214,57 @@ export function resolveStorage(o: StorageOptions, ctx: { namespace: string; work
     const namespaces = spec.source.kind === CredentialsKind.GENERATED ? unique([ns, ...needed]) : unique(needed);
     secrets.push({ spec, namespaces, option });
   }
-  secrets.sort((a, b) => (a.spec.name < b.spec.name ? -1 : 1));
+  return secrets.sort((a, b) => (a.spec.name < b.spec.name ? -1 : 1));
+}
 
-  return { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
+/**
+ * Resolves MinIO, the repositories and the Secrets. `workflowNamespaces` receive the
+ * `artifact-repositories` ConfigMap and every Secret its repositories reference. Contributes the
+ * controller's default repository, MinIO's endpoint and the flows to it.
+ */
+export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<ResolvedStorage> {
+  if (o.minio !== undefined && typeof o.minio !== 'boolean' && !isPlainObject(o.minio)) {
+    throw invalid('minio', o.minio, 'it must be true, false or an options object', 'use minio: true for the defaults');
+  }
+  const minio = o.minio === undefined || o.minio === false
+    ? undefined
+    : resolveMinio(o.minio === true ? {} : o.minio, { namespace: ctx.namespace, workflowNamespaces: ctx.workflowNamespaces });
+  const { sources, builtIn } = secretSources(o, minio, ctx);
+  const repositories = namespaceRepositories(o, minio, ctx);
+  const defaultRepository = resolveDefaultRepository(o);
+  if (defaultRepository) checkRefs('artifactRepository', defaultRepository.secretRefs(), sources);
+  for (const [key, repo] of Object.entries(repositories?.repositories ?? {})) {
+    checkRefs(repo === minio?.repository ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
+  }
+  checkPlugins(repositories, defaultRepository, ctx.artifactDrivers);
+  const artifactSecretNames = unique([...(repositories?.secretNames ?? []), ...(defaultRepository?.secretNames() ?? [])]).sort();
+  const secrets = placeSecrets(sources, builtIn, artifactSecretNames, minio, ctx);
+  const resolved: ResolvedStorage = { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
+  return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
+}
+
+/** MinIO as an endpoint, and who talks to its S3 API. */
+function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[]): Pick<Contributions, 'endpoints' | 'flows'> {
+  const scheme = minio.tls ? 'HTTPS' : 'HTTP';
+  const flows: Flow[] = [
+    ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' })),
+    { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
+  ];
+  return {
+    endpoints: [{
+      component: Component.MINIO, name: minio.name, namespace: minio.namespace, selector: appSelector(minio.name),
+      ports: [
+        { name: 'api', containerPort: MINIO_API_PORT, protocol: 'TCP', scheme },
+        { name: 'console', containerPort: MINIO_CONSOLE_PORT, protocol: 'TCP', scheme },
+      ],
+    }],
+    flows,
+  };
+}
+
+function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
+  return {
+    ...(r.defaultRepository ? { controllerConfig: { artifactRepository: r.defaultRepository.spec } } : {}),
+    ...(r.minio ? minioNetwork(r.minio, workflowNamespaces) : {}),
+  };
 }

@@ -1,0 +1,93 @@
+/**
+ * What a feature adds to components it does not own, as plain data. Each feature's resolver
+ * returns `{ resolved, contributes }`; the composer (`resolve.ts`) folds the contributions of every
+ * feature into the controller, argo-server and the plan, so features never import each other.
+ */
+import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
+import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount';
+import type { ControllerConfig } from './controller-config';
+import { isPlainObject } from './check';
+import type { Endpoint, Flow } from './endpoints';
+
+export type { EnvVar, Volume, VolumeMount };
+
+/** The two Argo binaries other features add to. */
+export type ArgoBinary = 'controller' | 'server';
+
+/** Volumes, mounts, env and pod annotations a feature adds to a binary's pod. */
+export interface PodAddition {
+  readonly to: readonly ArgoBinary[];
+  readonly volumes?: readonly Volume[];
+  readonly volumeMounts?: readonly VolumeMount[];
+  readonly env?: readonly EnvVar[];
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/** Secrets in the install namespace that a binary reads (its Role may `get` exactly these names). */
+export interface SecretRead {
+  readonly by: readonly ArgoBinary[];
+  readonly names: readonly string[];
+}
+
+/** What one feature adds to the rest of the plan. Every field is optional. */
+export interface Contributions {
+  /** A fragment of `workflow-controller-configmap`, merged under the user's `controller.config`. */
+  readonly controllerConfig?: ControllerConfig;
+  /** Flags appended to argo-server's command line. */
+  readonly serverArgs?: readonly string[];
+  /** Environment variables of argo-server. */
+  readonly serverEnv?: readonly EnvVar[];
+  readonly secretsRead?: readonly SecretRead[];
+  readonly pods?: readonly PodAddition[];
+  /** Components the feature runs, as endpoints. */
+  readonly endpoints?: readonly Endpoint[];
+  /** Connections the feature needs. */
+  readonly flows?: readonly Flow[];
+}
+
+/** A feature's result: its own resolved section and what it adds to the others. */
+export interface Feature<R> {
+  readonly resolved: R;
+  readonly contributes: Contributions;
+}
+
+/** What a binary's pod receives from every feature, in feature order. */
+export interface PodAdditions {
+  readonly volumes: Volume[];
+  readonly volumeMounts: VolumeMount[];
+  readonly env: EnvVar[];
+  readonly annotations: Record<string, string>;
+}
+
+/** Deep merge for config objects: `over` wins on leaves; lists are replaced, not merged. */
+export function mergeConfig<T>(base: T, over: T | undefined): T {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? mergeConfig(out[k], v) : v;
+  return out as T;
+}
+
+/** The controller config fragments of every feature, merged in feature order. */
+export function foldControllerConfig(all: readonly Contributions[], base: ControllerConfig = {}): ControllerConfig {
+  return all.reduce((config, c) => mergeConfig(config, c.controllerConfig), base);
+}
+
+/** The pod additions of every feature for one binary. */
+export function foldPod(all: readonly Contributions[], binary: ArgoBinary): PodAdditions {
+  const out: PodAdditions = { volumes: [], volumeMounts: [], env: [], annotations: {} };
+  for (const p of all.flatMap((c) => c.pods ?? []).filter((a) => a.to.includes(binary))) {
+    out.volumes.push(...(p.volumes ?? []));
+    out.volumeMounts.push(...(p.volumeMounts ?? []));
+    out.env.push(...(p.env ?? []));
+    Object.assign(out.annotations, p.annotations ?? {});
+  }
+  return out;
+}
+
+/** The Secrets one binary reads, from every feature, sorted and without duplicates. */
+export function foldSecretsRead(all: readonly Contributions[], binary: ArgoBinary): string[] {
+  const names = all.flatMap((c) => c.secretsRead ?? []).filter((s) => s.by.includes(binary)).flatMap((s) => s.names);
+  return [...new Set(names)].sort();
+}

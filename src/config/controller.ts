@@ -1,0 +1,185 @@
+/**
+ * workflow-controller: its pod, command-line flags and the final `workflow-controller-configmap`
+ * (the controller's own defaults, then what other features contribute, then the user's config).
+ */
+import { createHash } from 'node:crypto';
+import { Checker } from './check';
+import type { PodAdditions } from './contributions';
+import { mergeConfig } from './contributions';
+import type { ControllerConfig } from './controller-config';
+import { validateControllerConfig } from './controller-config-schema';
+import { appSelector, Component, Endpoint, PORTS } from './endpoints';
+import { ResolvedInstall, scopeArgs } from './install';
+import { LogOptions, logArgs } from './logging';
+import { ARGO_UID, DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
+
+/** Workers and rate limits of the controller (command-line flags). */
+export interface ControllerWorkers {
+  /** `--workflow-workers` @default 32 (Argo's default; not emitted) */
+  readonly workflow?: number;
+  /** `--workflow-ttl-workers` @default 4 */
+  readonly workflowTtl?: number;
+  /** `--pod-cleanup-workers` @default 4 */
+  readonly podCleanup?: number;
+  /** `--cron-workflow-workers` @default 8 */
+  readonly cronWorkflow?: number;
+  /** `--workflow-archive-workers` @default 8 */
+  readonly workflowArchive?: number;
+}
+
+/** The workflow-controller Deployment. */
+export interface WorkflowControllerOptions extends PodOptions, LogOptions {
+  /**
+   * Number of controller pods. More than one runs hot standbys behind leader election.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * The typed `workflow-controller-configmap`. Only keys Argo v4.1.2 knows can be emitted.
+   * @default - derived settings only (executor and pod security defaults, workflow service account)
+   */
+  readonly config?: ControllerConfig;
+  /**
+   * Give every workflow pod Pod Security "restricted" settings through the config: `executor` and
+   * `mainContainer` security contexts (no privilege escalation, drop ALL, non-root, RuntimeDefault
+   * seccomp) and a `workflowDefaults` pod security context running as UID 8737. Your own `config`
+   * values win over these.
+   * @default true
+   */
+  readonly workflowPodSecurityDefaults?: boolean;
+  /**
+   * Annotations on the controller's ServiceAccount `argo` (IRSA, GKE or Azure Workload Identity,
+   * e.g. for RDS IAM or Azure token database authentication).
+   * @default - none
+   */
+  readonly serviceAccountAnnotations?: Record<string, string>;
+  /** Worker counts. @default - Argo's defaults */
+  readonly workers?: ControllerWorkers;
+  /** `--qps` towards the Kubernetes API. @default 20 (Argo's default; not emitted) */
+  readonly kubeApiQps?: number;
+  /** `--burst` towards the Kubernetes API. @default 30 (Argo's default; not emitted) */
+  readonly kubeApiBurst?: number;
+}
+
+export interface ResolvedController extends ResolvedPod {
+  readonly replicas: number;
+  readonly image: string;
+  readonly serviceAccountAnnotations: Record<string, string>;
+  readonly args: string[];
+  /** The final configmap content: derived defaults, contributions, then the user's config. */
+  readonly config: ControllerConfig;
+  /** What other features add to the pod (volumes, mounts, env, annotations). */
+  readonly pod: PodAdditions;
+  /** Secrets in the install namespace the controller reads. */
+  readonly secrets: string[];
+  readonly endpoint: Endpoint;
+}
+
+export const CONTROLLER_NAME = 'workflow-controller';
+/** Pod template annotation with the sha256 of the database settings: a change restarts the controller. */
+export const DATABASE_CHECKSUM_ANNOTATION = 'argo-stack.io/database-config-checksum';
+
+/** The pod and container security settings every workflow pod gets by default (Pod Security restricted). */
+export function workflowPodSecurityDefaults(): ControllerConfig {
+  const container = {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    runAsNonRoot: true,
+    seccompProfile: { type: 'RuntimeDefault' as const },
+  };
+  return {
+    executor: { resources: DEFAULT_RESOURCES.executor, securityContext: { ...container, runAsUser: ARGO_UID } },
+    mainContainer: { securityContext: container },
+    workflowDefaults: {
+      spec: { securityContext: { runAsNonRoot: true, runAsUser: ARGO_UID, seccompProfile: { type: 'RuntimeDefault' as const } } },
+    },
+  };
+}
+
+/** The controller's own flags: executor image, workers, API rate, logging and scope. */
+function controllerArgs(c: Checker, o: WorkflowControllerOptions | undefined, install: ResolvedInstall): string[] {
+  const w = o?.workers ?? {};
+  const args = [`--executor-image=${install.images.executor}`];
+  const flag = (name: string, checker: Checker, field: string, value: number | undefined) => {
+    checker.int(field, value, 1, `set ${checker.at(field)} to 1 or more, or leave it unset for Argo's default`);
+    if (value !== undefined) args.push(`--${name}=${value}`);
+  };
+  const workers = c.child('workers');
+  flag('workflow-workers', workers, 'workflow', w.workflow);
+  flag('workflow-ttl-workers', workers, 'workflowTtl', w.workflowTtl);
+  flag('pod-cleanup-workers', workers, 'podCleanup', w.podCleanup);
+  flag('cron-workflow-workers', workers, 'cronWorkflow', w.cronWorkflow);
+  flag('workflow-archive-workers', workers, 'workflowArchive', w.workflowArchive);
+  flag('qps', c, 'kubeApiQps', o?.kubeApiQps);
+  flag('burst', c, 'kubeApiBurst', o?.kubeApiBurst);
+  return [...args, ...logArgs(c, o), ...scopeArgs(install)];
+}
+
+/** The workflow service account (and artifact GC's) as the default of every workflow, when there is one. */
+function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespaces']): ControllerConfig {
+  const saNames = [...new Set(namespaces.map((n) => n.serviceAccountName))];
+  if (saNames.length !== 1) return {};
+  // Artifact GC pods run as spec.artifactGC.serviceAccountName (else `default`, which has no Role).
+  const gc = namespaces.some((n) => n.artifactGC) ? { artifactGC: { serviceAccountName: saNames[0] } } : {};
+  return { workflowDefaults: { spec: { serviceAccountName: saNames[0], ...gc } } };
+}
+
+/** The sha256 of the database settings, which the controller reads only at start. */
+function databaseChecksum(config: ControllerConfig): string | undefined {
+  const db = { persistence: config.persistence, synchronization: config.synchronization };
+  return db.persistence || db.synchronization ? createHash('sha256').update(JSON.stringify(db)).digest('hex') : undefined;
+}
+
+export interface ControllerContext {
+  readonly install: ResolvedInstall;
+  /** The workflow service account of each workflow namespace, and whether it runs artifact GC. */
+  readonly workflowNamespaces: readonly { readonly serviceAccountName: string; readonly artifactGC: boolean }[];
+  /** The controller config every feature contributes, merged. */
+  readonly contributedConfig: ControllerConfig;
+  readonly pod: PodAdditions;
+  /** Secrets other features make the controller read. */
+  readonly secrets: readonly string[];
+}
+
+/** Validates `controller` and resolves the controller, its flags and its final config. */
+export function resolveController(o: WorkflowControllerOptions | undefined, ctx: ControllerContext): ResolvedController {
+  const c = new Checker('controller');
+  const replicas = c.int('replicas', o?.replicas, 1, 'set controller.replicas to 1 or more (use a separate install to run none)') ?? 1;
+  const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller);
+  const args = controllerArgs(c, o, ctx.install);
+  const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};
+  const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), workflowAccountDefaults(ctx.workflowNamespaces));
+  const config = mergeConfig(derived, o?.config ?? {});
+  validateControllerConfig(config, 'controller.config');
+  const serviceAccountAnnotations = c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations);
+  const checksum = databaseChecksum(config);
+  const selector = appSelector(CONTROLLER_NAME);
+  return {
+    ...pod,
+    replicas,
+    image: ctx.install.images.controller,
+    serviceAccountAnnotations,
+    args,
+    config,
+    pod: { ...ctx.pod, annotations: { ...ctx.pod.annotations, ...(checksum ? { [DATABASE_CHECKSUM_ANNOTATION]: checksum } : {}) } },
+    secrets: [...new Set([...ctx.secrets, ...configSecrets(config)])].sort(),
+    endpoint: {
+      component: Component.CONTROLLER, name: CONTROLLER_NAME, namespace: ctx.install.namespace, selector,
+      ports: [
+        { name: 'metrics', containerPort: PORTS.controllerMetrics, protocol: 'TCP', scheme: 'HTTP' },
+        { name: 'healthz', containerPort: PORTS.controllerHealth, protocol: 'TCP', scheme: 'HTTP' },
+      ],
+    },
+  };
+}
+
+/** The database Secrets named in a config's `persistence` and `synchronization` (the user may set them). */
+export function configSecrets(config: ControllerConfig): string[] {
+  const names: string[] = [];
+  for (const db of [config.persistence, config.synchronization]) {
+    for (const engine of [db?.postgresql, db?.mysql]) {
+      for (const s of [engine?.userNameSecret, engine?.passwordSecret]) if (s?.name) names.push(s.name);
+    }
+  }
+  return names;
+}

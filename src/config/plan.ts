@@ -1,0 +1,29 @@
+/**
+ * The resolved plan: every option checked, every default filled in, every contribution folded.
+ * Constructs and the Pulumi side read it; nothing in it is decided again.
+ */
+import type { ResolvedController } from './controller';
+import type { Endpoint, Flow } from './endpoints';
+import type { ResolvedInstall } from './install';
+import type { ResolvedPersistence } from './persistence/persistence';
+import type { ResolvedServer } from './server';
+import type { ResolvedStorage } from './storage/storage';
+import type { ResolvedWorkflowNamespace } from './workflow-namespaces';
+
+export interface ResolvedArgoWorkflows extends ResolvedInstall {
+  readonly controller: ResolvedController;
+  readonly server?: ResolvedServer;
+  readonly workflowNamespaces: ResolvedWorkflowNamespace[];
+  /** The database, its controller config and its credentials Secret, when `persistence` is set. */
+  readonly persistence?: ResolvedPersistence;
+  /** MinIO, the artifact repositories and every Secret the stack needs, with their namespaces. */
+  readonly storage: ResolvedStorage;
+  /** Secrets in the install namespace that the controller reads (database credentials). */
+  readonly controllerSecrets: string[];
+  /** Secrets in the install namespace that argo-server reads (database credentials, its TLS certificate). */
+  readonly serverSecrets: string[];
+  /** Every component argo-stack runs, with its selector and named ports. */
+  readonly endpoints: Endpoint[];
+  /** Every connection between them that the install needs. */
+  readonly flows: Flow[];
+}

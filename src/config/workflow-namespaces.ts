@@ -1,0 +1,121 @@
+/**
+ * The namespaces that run workflows: each gets a workflow service account, the executor Role and,
+ * on request, the agent and artifact GC Roles; a created one is labelled with its Pod Security level.
+ */
+import { Checker } from './check';
+import { conflict, invalid } from './errors';
+
+/** Pod Security Standards level for namespaces argo-stack creates. */
+export enum PodSecurityLevel {
+  RESTRICTED = 'restricted',
+  BASELINE = 'baseline',
+  PRIVILEGED = 'privileged',
+}
+
+/** A namespace where workflows run. */
+export interface WorkflowNamespaceOptions {
+  /** The namespace name (RFC 1123 label). */
+  readonly name: string;
+  /**
+   * Create the Namespace object, labelled with its Pod Security level.
+   * @default - true, except for the install namespace (created by `createNamespace`)
+   */
+  readonly create?: boolean;
+  /**
+   * Pod Security Standards level enforced on a created namespace.
+   * @default PodSecurityLevel.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurityLevel;
+  /**
+   * The service account workflow pods run as.
+   * @default "argo-workflow"
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Annotations on that service account (IRSA, GKE or Azure Workload Identity).
+   * @default - none
+   */
+  readonly serviceAccountAnnotations?: Record<string, string>;
+  /**
+   * Grant the Argo agent (HTTP and plugin templates) its Role: workflowtasksets list/watch and
+   * workflowtasksets/status patch.
+   * @default false
+   */
+  readonly agent?: boolean;
+  /**
+   * Grant artifact garbage collection pods their Role: workflowartifactgctasks list/watch and
+   * workflowartifactgctasks/status patch.
+   * @default false
+   */
+  readonly artifactGC?: boolean;
+}
+
+export interface ResolvedWorkflowNamespace {
+  readonly name: string;
+  readonly create: boolean;
+  readonly podSecurity: PodSecurityLevel;
+  readonly serviceAccountName: string;
+  readonly serviceAccountAnnotations: Record<string, string>;
+  readonly agent: boolean;
+  readonly artifactGC: boolean;
+}
+
+export const DEFAULT_WORKFLOW_SERVICE_ACCOUNT = 'argo-workflow';
+
+const NAMESPACE_KEYS = ['name', 'create', 'podSecurity', 'serviceAccountName', 'serviceAccountAnnotations', 'agent', 'artifactGC'];
+
+function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespace: string; createNamespace: boolean }): ResolvedWorkflowNamespace {
+  const name = c.dnsLabel('name', n?.name);
+  c.known(n as unknown as Record<string, unknown>, NAMESPACE_KEYS);
+  c.bool('create', n.create);
+  c.bool('agent', n.agent);
+  c.bool('artifactGC', n.artifactGC);
+  c.enum('podSecurity', n.podSecurity, PodSecurityLevel, 'use PodSecurityLevel.RESTRICTED, BASELINE or PRIVILEGED');
+  const isInstall = name === install.namespace;
+  if (isInstall && n.create === true && install.createNamespace) {
+    throw conflict(`${c.at('create')} is true for the install namespace "${name}", which createNamespace already creates`, `remove ${c.at('create')}`);
+  }
+  const sa = c.dnsSubdomain('serviceAccountName', n.serviceAccountName ?? DEFAULT_WORKFLOW_SERVICE_ACCOUNT);
+  if (isInstall && (sa === 'argo' || sa === 'argo-server')) {
+    throw invalid(c.at('serviceAccountName'), sa, `"${sa}" is the ${sa === 'argo' ? 'controller' : 'server'}'s own service account in this namespace; workflows must not run with its permissions`, `use "${DEFAULT_WORKFLOW_SERVICE_ACCOUNT}"`);
+  }
+  return {
+    name,
+    create: n.create ?? !isInstall,
+    podSecurity: n.podSecurity ?? PodSecurityLevel.RESTRICTED,
+    serviceAccountName: sa,
+    serviceAccountAnnotations: c.annotations('serviceAccountAnnotations', n.serviceAccountAnnotations),
+    agent: n.agent ?? false,
+    artifactGC: n.artifactGC ?? false,
+  };
+}
+
+/**
+ * Validates `workflowNamespaces`. In a namespaced install every entry must be the one namespace the
+ * install watches (`managedNamespace`, else the install namespace).
+ */
+export function resolveWorkflowNamespaces(
+  list: WorkflowNamespaceOptions[] | undefined,
+  install: { namespace: string; createNamespace: boolean; namespaced: boolean; managedNamespace?: string },
+): ResolvedWorkflowNamespace[] {
+  if (list !== undefined && !Array.isArray(list)) throw invalid('workflowNamespaces', list, 'it must be a list of { name } objects', 'give a list, e.g. [{ name: "argo" }]');
+  const seen = new Set<string>();
+  const resolved = (list ?? []).map((n, i) => {
+    const c = new Checker(`workflowNamespaces[${i}]`);
+    if (n !== null && typeof n === 'object' && typeof n.name === 'string' && seen.has(n.name)) {
+      throw invalid(c.at('name'), n.name, 'each workflow namespace may be listed once', `remove the second entry for "${n.name}" and merge its settings into the first`);
+    }
+    const r = resolveOne(c, n, install);
+    seen.add(r.name);
+    return r;
+  });
+  if (install.namespaced) {
+    const watched = install.managedNamespace ?? install.namespace;
+    for (const [i, n] of resolved.entries()) {
+      if (n.name === watched) continue;
+      throw invalid(`workflowNamespaces[${i}].name`, n.name, `a namespaced install only runs workflows in "${watched}" (${install.managedNamespace ? 'the managed namespace' : 'the install namespace'})`,
+        install.managedNamespace ? `use "${watched}", or use a cluster install` : `set managedNamespace to "${n.name}", or use a cluster install`);
+    }
+  }
+  return resolved;
+}

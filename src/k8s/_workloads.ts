@@ -1,0 +1,109 @@
+/**
+ * The two workload shapes argo-stack builds more than once: a Deployment with a
+ * PodDisruptionBudget (workflow-controller, argo-server), and a one-replica StatefulSet with its
+ * data volume, ServiceAccount and Service (the in-cluster database, MinIO).
+ */
+import type { Construct } from 'constructs';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
+import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
+import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
+import type { ApiObject } from 'cdk8s';
+import type { Endpoint } from '../config/endpoints';
+import type { ResolvedPod } from '../config/pod';
+import { Component, K8sContext, manifest, meta } from './_meta';
+import { dataVolumeClaim, podLabels, restrictedPodSecurityContext, scheduling } from './_pod';
+
+/** A Deployment of `replicas` pods; with more than one, a PodDisruptionBudget keeps all but one up. */
+export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: Component, o: {
+  name: string; replicas: number; selector: Readonly<Record<string, string>>; podAnnotations?: Record<string, string>; spec: PodSpec;
+}): ApiObject {
+  const selector = { ...o.selector };
+  const deployment = manifest<IDeployment>(scope, 'Deployment', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(ctx, component, o.name, ctx.namespace),
+    spec: {
+      replicas: o.replicas,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: {
+          labels: podLabels(selector, component),
+          ...(o.podAnnotations && Object.keys(o.podAnnotations).length ? { annotations: o.podAnnotations } : {}),
+        },
+        spec: o.spec,
+      },
+    },
+  });
+  if (o.replicas > 1) {
+    manifest<IPodDisruptionBudget>(scope, 'PodDisruptionBudget', {
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+      metadata: meta(ctx, component, o.name, ctx.namespace),
+      spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
+    });
+  }
+  return deployment;
+}
+
+/** What a stateful service is made of besides its endpoint. */
+export interface StatefulServiceSpec {
+  readonly replicas: number;
+  /** User and group of the image. */
+  readonly uid: number;
+  readonly pod: ResolvedPod;
+  readonly container: Container;
+  readonly volumes: Volume[];
+  readonly storage: string;
+  readonly storageClassName?: string;
+}
+
+/**
+ * ServiceAccount (no token), StatefulSet with a retained `data` claim, and a ClusterIP Service with
+ * the endpoint's ports (by name), all named after the endpoint.
+ */
+export function statefulService(scope: Construct, ctx: K8sContext, endpoint: Endpoint, s: StatefulServiceSpec): { statefulSet: ApiObject; service: ApiObject } {
+  const { name, namespace, component } = endpoint;
+  const selector = { ...endpoint.selector };
+  manifest<IServiceAccount>(scope, 'ServiceAccount', {
+    apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(ctx, component, name, namespace), automountServiceAccountToken: false,
+  });
+  const statefulSet = manifest<IStatefulSet>(scope, 'StatefulSet', {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: meta(ctx, component, name, namespace),
+    spec: {
+      serviceName: name,
+      replicas: s.replicas,
+      selector: { matchLabels: selector },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+      template: {
+        metadata: { labels: podLabels(selector, component) },
+        spec: {
+          serviceAccountName: name,
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          securityContext: { ...restrictedPodSecurityContext(s.uid), fsGroupChangePolicy: 'OnRootMismatch' },
+          ...scheduling(s.pod),
+          containers: [s.container],
+          volumes: s.volumes,
+        },
+      },
+      volumeClaimTemplates: [dataVolumeClaim(selector, s.storage, s.storageClassName)],
+    },
+  });
+  const service = manifest<IService>(scope, 'Service', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(ctx, component, name, namespace),
+    spec: {
+      type: 'ClusterIP',
+      selector,
+      ports: endpoint.ports.map((p) => ({ name: p.name, port: p.servicePort ?? p.containerPort, targetPort: p.name, protocol: p.protocol })),
+    },
+  });
+  return { statefulSet, service };
+}
