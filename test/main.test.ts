@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { ArtifactRepository } from '../src/config/artifact-repository';
+import { ArtifactRepository } from '../src/config/storage/artifact-repository';
 import { Credentials } from '../src/config/credentials';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { buildApp, existingSecretHints } from '../src/main';

@@ -26,7 +26,7 @@ import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
 import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
-import { ArtifactRepository } from '../src/config/artifact-repository';
+import { ArtifactRepository } from '../src/config/storage/artifact-repository';
 import { Credentials } from '../src/config/credentials';
 import { buildApp } from '../src/main';
 import { renderApp } from '../src/synth';

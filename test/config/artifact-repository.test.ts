@@ -1,8 +1,8 @@
-import { resolveArtifactRepositories } from '../../src/config/artifact-repositories';
-import { ArtifactRepository, CREATION_TIMESTAMP_FORMATS, validateAzureAccountName, validateKeyFormat } from '../../src/config/artifact-repository';
+import { resolveArtifactRepositories } from '../../src/config/storage/artifact-repositories';
+import { ArtifactRepository, CREATION_TIMESTAMP_FORMATS, validateAzureAccountName, validateKeyFormat } from '../../src/config/storage/artifact-repository';
 import {
   ArtifactRepositoryType, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, HdfsDataTransferProtection, S3AddressingStyle,
-} from '../../src/config/artifact-repository-options';
+} from '../../src/config/storage/artifact-repository-options';
 import { renderYaml } from '../../src/config/controller-config-render';
 import { ARTIFACT_REPOSITORY, checkShape, validateControllerConfig } from '../../src/config/controller-config-schema';
 import { ValidationError } from '../../src/config/errors';

@@ -1,10 +1,10 @@
-import { ArtifactRepository } from '../../src/config/artifact-repository';
-import { ArtifactRepositoryType } from '../../src/config/artifact-repository-options';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
+import { ArtifactRepositoryType } from '../../src/config/storage/artifact-repository-options';
 import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {
   DEFAULT_MINIO_IMAGE, DEFAULT_MINIO_RESOURCES, MinioOptions, resolveMinio,
-} from '../../src/config/minio';
+} from '../../src/config/storage/minio';
 import { bad, expectInvalid } from './_helpers';
 
 const CTX = { namespace: 'argo' };

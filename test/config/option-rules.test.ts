@@ -3,9 +3,9 @@
  * public API (the ArtifactRepository factories, resolveArgoWorkflows) unless the rule is only
  * reachable through an exported function.
  */
-import { ArtifactRepository, validateAzureAccountName } from '../../src/config/artifact-repository';
+import { ArtifactRepository, validateAzureAccountName } from '../../src/config/storage/artifact-repository';
 import { Credentials } from '../../src/config/credentials';
-import { resolveMinio } from '../../src/config/minio';
+import { resolveMinio } from '../../src/config/storage/minio';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';

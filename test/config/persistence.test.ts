@@ -5,11 +5,14 @@ import { validateControllerConfig } from '../../src/config/controller-config-sch
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {
   DatabaseEngine, DEFAULT_DATABASE_RESOURCES, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode,
-} from '../../src/config/database';
-import { DEFAULT_TABLE_NAME, PersistenceOptions, resolvePersistence } from '../../src/config/persistence';
+} from '../../src/config/persistence/database-options';
+import type { PersistenceOptions } from '../../src/config/persistence/options';
+import { DEFAULT_TABLE_NAME, resolvePersistence as resolvePersistenceFeature } from '../../src/config/persistence/persistence';
 import { bad, expectInvalid } from './_helpers';
 
 const CTX = { namespace: 'argo' };
+/** The persistence feature's own section of the plan. */
+const resolvePersistence = (o: PersistenceOptions | undefined, ctx: typeof CTX) => resolvePersistenceFeature(o, ctx)?.resolved;
 const resolve = (o: PersistenceOptions) => resolvePersistence(o, CTX)!;
 const fails = (o: unknown, message: string) => expectInvalid(() => resolvePersistence(bad(o), CTX), message);
 

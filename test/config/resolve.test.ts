@@ -2,10 +2,12 @@ import type { ControllerConfig } from '../../src/config/controller-config';
 import {
   ArgoWorkflowsProps, AuthMode, CrdMode, InstallScope, LogFormat, LogLevel, PodSecurityLevel, ServiceType, TlsVersion,
 } from '../../src/config/options';
-import {
-  ARGO_UID, DEFAULT_NAMESPACE, DEFAULT_RESOURCES, DEFAULT_WORKFLOW_SERVICE_ACCOUNT, mergeConfig, resolveArgoWorkflows,
-  workflowPodSecurityDefaults,
-} from '../../src/config/resolve';
+import { mergeConfig } from '../../src/config/contributions';
+import { workflowPodSecurityDefaults } from '../../src/config/controller';
+import { DEFAULT_NAMESPACE } from '../../src/config/install';
+import { ARGO_UID, DEFAULT_RESOURCES } from '../../src/config/pod';
+import { resolveArgoWorkflows } from '../../src/config/resolve';
+import { DEFAULT_WORKFLOW_SERVICE_ACCOUNT } from '../../src/config/workflow-namespaces';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props?: ArgoWorkflowsProps) => () => resolveArgoWorkflows(props);
@@ -75,6 +77,15 @@ describe('defaults', () => {
       serviceAccountAnnotations: {},
       args: [EXECUTOR_ARG],
       config: SECURITY_DEFAULTS,
+      pod: { volumes: [], volumeMounts: [], env: [], annotations: {} },
+      secrets: [],
+      endpoint: {
+        component: 'workflow-controller', name: 'workflow-controller', namespace: 'argo', selector: { app: 'workflow-controller' },
+        ports: [
+          { name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTP' },
+          { name: 'healthz', containerPort: 6060, protocol: 'TCP', scheme: 'HTTP' },
+        ],
+      },
     });
   });
 
@@ -91,7 +102,16 @@ describe('defaults', () => {
       secure: true,
       authModes: [AuthMode.CLIENT],
       serviceType: ServiceType.CLUSTER_IP,
-      loadBalancerSourceRanges: undefined,
+      settings: {
+        authModes: [AuthMode.CLIENT], secure: true, baseHref: '/', apiRateLimit: 1000, tlsMinVersion: TlsVersion.TLS_1_2,
+        xFrameOptions: undefined, hsts: undefined, accessControlAllowOrigin: undefined, tlsCertificateSecretName: undefined,
+      },
+      pod: { volumes: [], volumeMounts: [], env: [], annotations: {} },
+      secrets: [],
+      endpoint: {
+        component: 'argo-server', name: 'argo-server', namespace: 'argo', selector: { app: 'argo-server' },
+        ports: [{ name: 'web', containerPort: 2746, protocol: 'TCP', scheme: 'HTTPS' }],
+      },
     });
   });
 

@@ -1,11 +1,16 @@
-import { ArtifactRepository } from '../../src/config/artifact-repository';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
-import { resolveMinio } from '../../src/config/minio';
-import { resolvePersistence } from '../../src/config/persistence';
-import { MINIO_REPOSITORY_KEY, resolveStorage, SecretOptions, StorageOptions } from '../../src/config/storage';
+import { resolveMinio } from '../../src/config/storage/minio';
+import { resolvePersistence as resolvePersistenceFeature, ResolvedPersistence } from '../../src/config/persistence/persistence';
+import { MINIO_REPOSITORY_KEY, resolveStorage as resolveStorageFeature, SecretOptions, StorageOptions } from '../../src/config/storage/storage';
 import { bad, expectInvalid } from './_helpers';
 
-type Ctx = Parameters<typeof resolveStorage>[1];
+type Ctx = { namespace: string; workflowNamespaces: string[]; artifactDrivers: string[]; persistence?: ResolvedPersistence };
+const resolvePersistence = (...args: Parameters<typeof resolvePersistenceFeature>) => resolvePersistenceFeature(...args)?.resolved;
+/** The storage feature's own section of the plan; the database Secret comes in as a Secret another feature manages. */
+const resolveStorage = (o: StorageOptions, ctx: Ctx) => resolveStorageFeature(o, {
+  ...ctx, managedSecrets: ctx.persistence ? [{ spec: ctx.persistence.secret, option: 'persistence' }] : [],
+}).resolved;
 const CTX: Ctx = { namespace: 'argo', workflowNamespaces: ['argo'], artifactDrivers: [] };
 const TEAMS: Ctx = { namespace: 'argo', workflowNamespaces: ['team-a', 'team-b'], artifactDrivers: [] };
 const fails = (o: unknown, message: string, ctx: Ctx = CTX) => expectInvalid(() => resolveStorage(bad(o), ctx), message);

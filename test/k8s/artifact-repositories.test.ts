@@ -1,10 +1,10 @@
 import { Testing } from 'cdk8s';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
-import { resolveArtifactRepositories } from '../../src/config/artifact-repositories';
-import { ArtifactRepository } from '../../src/config/artifact-repository';
+import { resolveArtifactRepositories } from '../../src/config/storage/artifact-repositories';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
-import { resolveMinio } from '../../src/config/minio';
+import { resolveMinio } from '../../src/config/storage/minio';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { ArtifactRepositories } from '../../src/k8s/artifact-repositories';
 import { checkManifests } from '../../src/policy/manifest-checks';
@@ -16,7 +16,7 @@ const KEYS = { accessKeySecret: { name: 'my-minio-cred', key: 'accesskey' }, sec
 function synth(repositories: Parameters<typeof resolveArtifactRepositories>[0], namespace = 'argo'): { objs: K8sObject[]; construct: ArtifactRepositories } {
   const plan = resolveArgoWorkflows({});
   const chart = Testing.chart();
-  const construct = new ArtifactRepositories(chart, 'repos', { plan, namespace, repositories: resolveArtifactRepositories(repositories) });
+  const construct = new ArtifactRepositories(chart, 'repos', { ctx: plan, namespace, repositories: resolveArtifactRepositories(repositories) });
   return { objs: Testing.synth(chart) as K8sObject[], construct };
 }
 

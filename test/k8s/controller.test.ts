@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import { InstallScope, LogFormat, LogLevel } from '../../src/config/options';
 import { Credentials } from '../../src/config/credentials';
-import { PostgresSslMode } from '../../src/config/database';
+import { PostgresSslMode } from '../../src/config/persistence/database-options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { WorkflowController } from '../../src/k8s/controller';
 import { container, find, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
@@ -221,7 +221,7 @@ describe('WorkflowController options', () => {
   test('ConfigMap checksum is the sha256 of the rendered data', () => {
     const chart = Testing.chart();
     const plan = resolveArgoWorkflows({ controller: { config: { parallelism: 3 } } });
-    const wc = new WorkflowController(chart, 'c', { plan });
+    const wc = new WorkflowController(chart, 'c', { ctx: plan, controller: plan.controller });
     const cm = find(Testing.synth(chart), 'ConfigMap', 'workflow-controller-configmap', 'argo');
     expect(wc.configMap.data).toEqual(cm.data);
     expect(wc.configMap.checksum).toBe(createHash('sha256').update(JSON.stringify(cm.data)).digest('hex'));

@@ -3,7 +3,8 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
-import { PersistenceOptions, resolvePersistence } from '../../src/config/persistence';
+import type { PersistenceOptions } from '../../src/config/persistence/options';
+import { resolvePersistence } from '../../src/config/persistence/persistence';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { InClusterDatabase } from '../../src/k8s/database';
 import { checkManifests } from '../../src/policy/manifest-checks';
@@ -12,9 +13,9 @@ import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from
 /** Synthesizes only the database of a plan and its persistence options. */
 function synthDatabase(persistence: PersistenceOptions, props: ArgoWorkflowsProps = {}): K8sObject[] {
   const plan = resolveArgoWorkflows(props);
-  const resolved = resolvePersistence(persistence, { namespace: plan.namespace })!;
+  const feature = resolvePersistence(persistence, { namespace: plan.namespace })!;
   const chart = Testing.chart();
-  new InClusterDatabase(chart, 'db', { plan, database: resolved.database! });
+  new InClusterDatabase(chart, 'db', { ctx: plan, database: feature.resolved.database!, endpoint: feature.contributes.endpoints![0] });
   return Testing.synth(chart) as K8sObject[];
 }
 

@@ -9,7 +9,8 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { MinioOptions, resolveMinio } from '../../src/config/minio';
+import { MinioOptions, resolveMinio } from '../../src/config/storage/minio';
+import { minioEndpoint } from '../../src/config/storage/storage';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { fileFor } from '../../src/synth';
@@ -23,7 +24,7 @@ function synthMinio(o: MinioOptions = {}, props: ArgoWorkflowsProps = {}, workfl
   const plan = resolveArgoWorkflows(props);
   const minio = resolveMinio(o, { namespace: plan.namespace, ...(workflowNamespaces ? { workflowNamespaces } : {}) });
   const chart = Testing.chart();
-  const construct = new Minio(chart, 'minio', { plan, minio });
+  const construct = new Minio(chart, 'minio', { ctx: plan, minio, endpoint: minioEndpoint(minio) });
   return { objs: Testing.synth(chart) as K8sObject[], construct };
 }
 

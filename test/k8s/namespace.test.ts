@@ -36,7 +36,7 @@ test.each([
   [PodSecurityLevel.PRIVILEGED, 'privileged'],
 ])('the Namespace construct with podSecurity %s labels enforce, audit and warn %s', (level, expected) => {
   const chart = Testing.chart();
-  new Namespace(chart, 'ns', { plan: resolveArgoWorkflows(), name: 'team-x', podSecurity: level });
+  new Namespace(chart, 'ns', { ctx: resolveArgoWorkflows(), name: 'team-x', podSecurity: level });
   expect(Testing.synth(chart) as K8sObject[]).toEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-x', annotations: { 'argocd.argoproj.io/sync-wave': '-20' }, labels: psa('team-x', expected) } }]);
 });
 

@@ -3,7 +3,7 @@
  * shows that the chart stays empty: a bad option never produces partial output.
  */
 import { Testing } from 'cdk8s';
-import { ArtifactRepository } from '../../src/config/artifact-repository';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { bad, expectInvalid } from '../config/_helpers';

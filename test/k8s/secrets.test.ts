@@ -9,7 +9,9 @@ import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Credentials, SecretSpec } from '../../src/config/credentials';
-import { resolveArgoWorkflows, ResolvedArgoWorkflows } from '../../src/config/resolve';
+import type { ResolvedArgoWorkflows } from '../../src/config/plan';
+import { resolveArgoWorkflows } from '../../src/config/resolve';
+import { checkJobsImage, checkManagedSecrets } from '../../src/config/storage/secret-placements';
 import {
   credentialsScript, CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_NAME, ManagedSecret, ManagedSecrets, ManagedSecretsProps, shellQuote,
 } from '../../src/k8s/secrets';
@@ -37,7 +39,9 @@ const GENERATED: ManagedSecret[] = [
 
 function synth(secrets: ManagedSecret[], extra: Partial<ManagedSecretsProps> = {}, p: ResolvedArgoWorkflows = plan): { objs: K8sObject[]; construct: ManagedSecrets } {
   const chart = Testing.chart();
-  const construct = new ManagedSecrets(chart, 'secrets', { plan: p, secrets, ...extra });
+  const checked = checkManagedSecrets(secrets);
+  const image = checkJobsImage(extra.image, p.images.jobs);
+  const construct = new ManagedSecrets(chart, 'secrets', { ctx: p, secrets: checked, image });
   return { objs: Testing.synth(chart) as K8sObject[], construct };
 }
 

@@ -4,7 +4,7 @@ import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
-import { ArtifactRepository } from '../../src/config/artifact-repository';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { Credentials } from '../../src/config/credentials';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';

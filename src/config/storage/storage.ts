@@ -11,7 +11,7 @@ import { isPlainObject } from '../check';
 import { conflict, invalid } from '../errors';
 import { MINIO_API_PORT, MINIO_CONSOLE_PORT, MinioOptions, resolveMinio, ResolvedMinio } from './minio';
 import type { Contributions, Feature } from '../contributions';
-import { appSelector, Component, Flow } from '../endpoints';
+import { appSelector, Component, Endpoint, Flow } from '../endpoints';
 
 /** The `artifact-repositories` key under which the stack's MinIO repository is added. */
 export const MINIO_REPOSITORY_KEY = 'minio';
@@ -243,23 +243,25 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
   return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
 }
 
+/** MinIO's pods and ports: `api` (S3) and `console`, HTTPS with TLS. */
+export function minioEndpoint(minio: ResolvedMinio): Endpoint {
+  const scheme = minio.tls ? 'HTTPS' : 'HTTP';
+  return {
+    component: Component.MINIO, name: minio.name, namespace: minio.namespace, selector: appSelector(minio.name),
+    ports: [
+      { name: 'api', containerPort: MINIO_API_PORT, protocol: 'TCP', scheme },
+      { name: 'console', containerPort: MINIO_CONSOLE_PORT, protocol: 'TCP', scheme },
+    ],
+  };
+}
+
 /** MinIO as an endpoint, and who talks to its S3 API. */
 function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[]): Pick<Contributions, 'endpoints' | 'flows'> {
-  const scheme = minio.tls ? 'HTTPS' : 'HTTP';
   const flows: Flow[] = [
     ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' })),
     { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
   ];
-  return {
-    endpoints: [{
-      component: Component.MINIO, name: minio.name, namespace: minio.namespace, selector: appSelector(minio.name),
-      ports: [
-        { name: 'api', containerPort: MINIO_API_PORT, protocol: 'TCP', scheme },
-        { name: 'console', containerPort: MINIO_CONSOLE_PORT, protocol: 'TCP', scheme },
-      ],
-    }],
-    flows,
-  };
+  return { endpoints: [minioEndpoint(minio)], flows };
 }
 
 function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
