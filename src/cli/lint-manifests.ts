@@ -1,5 +1,5 @@
 /**
- * `npm run lint:manifests`: runs the policy checks of `src/policy/manifest-checks.ts` over every
+ * `npm run lint:manifests`: runs the policy checks of `src/policy/` over every
  * `*.yaml` / `*.yml` file under the given folders or files (default `dist`). Each folder that holds
  * YAML files is checked as one install, so the cross-object rules look within a preset.
  *
@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { checkManifests, Finding } from '../policy/manifest-checks';
+import { checkManifests, Finding } from '../policy';
 
 interface FileFinding extends Finding {
   readonly file: string;

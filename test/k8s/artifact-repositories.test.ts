@@ -7,7 +7,7 @@ import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-con
 import { resolveMinio } from '../../src/config/storage/minio';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { ArtifactRepositories } from '../../src/k8s/artifact-repositories';
-import { checkManifests } from '../../src/policy/manifest-checks';
+import { checkManifests } from '../../src/policy';
 import { fileFor } from '../../src/synth';
 import { K8sObject, stdLabels } from '../util';
 

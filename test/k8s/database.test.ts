@@ -7,7 +7,7 @@ import type { PersistenceOptions } from '../../src/config/persistence/options';
 import { resolvePersistence } from '../../src/config/persistence/persistence';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { InClusterDatabase } from '../../src/k8s/database';
-import { checkManifests } from '../../src/policy/manifest-checks';
+import { checkManifests } from '../../src/policy';
 import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 
 /** Synthesizes only the database of a plan and its persistence options. */

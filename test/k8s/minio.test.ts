@@ -15,7 +15,7 @@ import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { fileFor } from '../../src/synth';
 import { createBucketScript, CreateBucketScriptOptions, Minio } from '../../src/k8s/minio';
-import { checkManifests } from '../../src/policy/manifest-checks';
+import { checkManifests } from '../../src/policy';
 import { bad, expectInvalid } from '../config/_helpers';
 import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 

@@ -15,7 +15,7 @@ import { checkJobsImage, checkManagedSecrets } from '../../src/config/storage/se
 import {
   credentialsScript, CREDENTIALS_JOB_IMAGE, CREDENTIALS_JOB_NAME, ManagedSecret, ManagedSecrets, ManagedSecretsProps, shellQuote,
 } from '../../src/k8s/secrets';
-import { checkManifests } from '../../src/policy/manifest-checks';
+import { checkManifests } from '../../src/policy';
 import { bad, expectInvalid } from '../config/_helpers';
 import { container, find, K8sObject, key, ofKind, stdLabels } from '../util';
 

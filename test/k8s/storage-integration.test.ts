@@ -12,7 +12,7 @@ import { InstallScope } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { controllerWorkloadRules, serverWorkloadRules } from '../../src/k8s/_rbac-rules';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
-import { checkManifests } from '../../src/policy/manifest-checks';
+import { checkManifests } from '../../src/policy';
 import { expectInvalid } from '../config/_helpers';
 import { find, K8sObject, key, ofKind, stdLabels, synthObjects } from '../util';
 
