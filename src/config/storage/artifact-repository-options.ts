@@ -125,6 +125,7 @@ export interface OssRepositoryOptions extends RepositoryCommonOptions {
   /**
    * Not supported: Argo takes `securityToken` as a literal string, which would put a credential in
    * plain text into a ConfigMap. Use `useSDKCreds` (ACK RRSA) instead.
+   * @default - none (setting it is an error)
    */
   readonly securityToken?: string;
   /** Lifecycle rule Argo applies to the bucket. @default - none */
