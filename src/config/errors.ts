@@ -11,12 +11,45 @@ export class ValidationError extends Error {
   }
 }
 
-/** Renders a value for a message: strings quoted, everything else as JSON. */
+/** The longest rendering of a value in a message; longer ones are cut with "…". */
+export const MAX_SHOWN_LENGTH = 200;
+
+/** JSON with the values JSON cannot hold made readable: BigInt, Symbol, functions, cycles. */
+function safeJson(value: unknown): string {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'symbol') return v.toString();
+    if (typeof v === 'function') return `[function ${v.name || 'anonymous'}]`;
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '[circular]';
+      seen.add(v);
+    }
+    return v;
+  });
+  return text === undefined ? String(value) : text;
+}
+
+/**
+ * Renders a value for a message: strings quoted, everything else as JSON. Never throws, whatever
+ * the value (BigInt, Symbol, circular, null-prototype), and cuts it to MAX_SHOWN_LENGTH characters.
+ */
 export function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value);
+  let text: string;
+  if (value === undefined) text = 'undefined';
+  else if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
+  else if (typeof value === 'symbol') text = value.toString();
+  else {
+    try {
+      text = safeJson(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > MAX_SHOWN_LENGTH ? `${text.slice(0, MAX_SHOWN_LENGTH - 1)}…` : text;
 }
 
 /**
