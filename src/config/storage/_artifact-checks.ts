@@ -61,6 +61,36 @@ export function start(path: string | undefined, type: string, options: unknown, 
   return { c: new RepositoryChecker(base, type), o: options };
 }
 
+/** How S3 credentials combine: both static keys or neither, and nothing Argo would silently ignore. */
+export function s3CredentialRules(c: RepositoryChecker, k: {
+  accessKeySecret?: SecretKeySelector; secretKeySecret?: SecretKeySelector; sessionTokenSecret?: SecretKeySelector; caSecret?: SecretKeySelector;
+  useSDKCreds?: boolean; roleARN?: string; insecure?: boolean;
+}): void {
+  const { accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, useSDKCreds, roleARN, insecure } = k;
+  if ((accessKeySecret === undefined) !== (secretKeySecret === undefined)) {
+    const [has, missing] = accessKeySecret ? ['accessKeySecret', 'secretKeySecret'] : ['secretKeySecret', 'accessKeySecret'];
+    throw conflict(`${c.at(has)} is set without ${c.at(missing)}: static S3 keys need both`,
+      `set ${c.at(missing)} too, or remove ${c.at(has)} to use useSDKCreds, roleARN or the pod's IAM identity`);
+  }
+  const staticKeys = accessKeySecret !== undefined;
+  if (useSDKCreds && staticKeys) {
+    throw conflict(`${c.at('useSDKCreds')} is true and ${c.at('accessKeySecret')}/${c.at('secretKeySecret')} are set: Argo signs with the static keys and ignores useSDKCreds`,
+      'remove the key secrets to use the AWS SDK credential chain (IRSA, EKS Pod Identity), or remove useSDKCreds to use the keys');
+  }
+  if (roleARN !== undefined && staticKeys) {
+    throw conflict(`${c.at('roleARN')} is set with ${c.at('accessKeySecret')}/${c.at('secretKeySecret')}: Argo signs with the static keys and never assumes the role`,
+      'remove the key secrets to assume the role with the pod\'s identity, or remove roleARN');
+  }
+  if (sessionTokenSecret !== undefined && !staticKeys) {
+    throw conflict(`${c.at('sessionTokenSecret')} is set without ${c.at('accessKeySecret')} and ${c.at('secretKeySecret')}: a session token only completes temporary static keys`,
+      'set the key secrets too, or remove sessionTokenSecret');
+  }
+  if (insecure === true && caSecret !== undefined) {
+    throw conflict(`${c.at('caSecret')} is set but ${c.at('insecure')} is true: insecure makes Argo use plain HTTP, so the CA is never used`,
+      'set insecure to false (or remove it) to use HTTPS verified with the CA, or remove caSecret');
+  }
+}
+
 /** `s3.encryptionOptions`, checked as Argo applies them (`insecure` is the repository's own option). */
 export function s3EncryptionOptions(c: RepositoryChecker, e: unknown, insecure: boolean | undefined): S3EncryptionOptions {
   const ep = c.at('encryptionOptions');

@@ -17,7 +17,7 @@ import {
   ArtifactoryRepositoryOptions, ArtifactRepositoryType, AzureRepositoryOptions, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, GcsRepositoryOptions,
   HdfsDataTransferProtection, HdfsRepositoryOptions, OssRepositoryOptions, PluginRepositoryOptions, S3AddressingStyle, S3RepositoryOptions,
 } from './artifact-repository-options';
-import { inputOnly, ossLifecycleRule, pruneUndefined, s3CreateBucket, s3EncryptionOptions, start } from './_artifact-checks';
+import { inputOnly, ossLifecycleRule, pruneUndefined, s3CreateBucket, s3CredentialRules, s3EncryptionOptions, start } from './_artifact-checks';
 import {
   AZURE_ACCOUNT, checkHostPort, checkUrl, IPV4, suggestAzureAccount, validateAzureContainer, validateGcsBucket, validateKeyFormat, validateOssBucket,
   validateS3Bucket,
@@ -68,28 +68,7 @@ export class ArtifactRepository {
     const sessionTokenSecret = c.secret('sessionTokenSecret', o.sessionTokenSecret);
     const caSecret = c.secret('caSecret', o.caSecret);
 
-    if ((accessKeySecret === undefined) !== (secretKeySecret === undefined)) {
-      const [has, missing] = accessKeySecret ? ['accessKeySecret', 'secretKeySecret'] : ['secretKeySecret', 'accessKeySecret'];
-      throw conflict(`${c.at(has)} is set without ${c.at(missing)}: static S3 keys need both`,
-        `set ${c.at(missing)} too, or remove ${c.at(has)} to use useSDKCreds, roleARN or the pod's IAM identity`);
-    }
-    const staticKeys = accessKeySecret !== undefined;
-    if (useSDKCreds && staticKeys) {
-      throw conflict(`${c.at('useSDKCreds')} is true and ${c.at('accessKeySecret')}/${c.at('secretKeySecret')} are set: Argo signs with the static keys and ignores useSDKCreds`,
-        'remove the key secrets to use the AWS SDK credential chain (IRSA, EKS Pod Identity), or remove useSDKCreds to use the keys');
-    }
-    if (roleARN !== undefined && staticKeys) {
-      throw conflict(`${c.at('roleARN')} is set with ${c.at('accessKeySecret')}/${c.at('secretKeySecret')}: Argo signs with the static keys and never assumes the role`,
-        'remove the key secrets to assume the role with the pod\'s identity, or remove roleARN');
-    }
-    if (sessionTokenSecret !== undefined && !staticKeys) {
-      throw conflict(`${c.at('sessionTokenSecret')} is set without ${c.at('accessKeySecret')} and ${c.at('secretKeySecret')}: a session token only completes temporary static keys`,
-        'set the key secrets too, or remove sessionTokenSecret');
-    }
-    if (insecure === true && caSecret !== undefined) {
-      throw conflict(`${c.at('caSecret')} is set but ${c.at('insecure')} is true: insecure makes Argo use plain HTTP, so the CA is never used`,
-        'set insecure to false (or remove it) to use HTTPS verified with the CA, or remove caSecret');
-    }
+    s3CredentialRules(c, { accessKeySecret, secretKeySecret, sessionTokenSecret, caSecret, useSDKCreds, roleARN, insecure });
 
     const encryptionOptions = o.encryptionOptions === undefined ? undefined : s3EncryptionOptions(c, o.encryptionOptions, insecure);
     const createBucketIfNotPresent = s3CreateBucket(c, o.createBucketIfNotPresent);
