@@ -75,8 +75,8 @@ export function closest(value: string, candidates: readonly string[]): string | 
 }
 
 /** An object (not null, not a list); the default fix shows `example`. */
-export function checkObject(option: string, value: unknown, example: string, fix = `pass an object, e.g. ${example}`): asserts value is Record<string, unknown> {
-  if (!isPlainObject(value)) throw invalid(option, value, 'it must be an object', fix);
+export function checkObject(option: string, value: unknown, example: string, fix = `pass an object, e.g. ${example}`, rule = 'it must be an object'): asserts value is Record<string, unknown> {
+  if (!isPlainObject(value)) throw invalid(option, value, rule, fix);
 }
 
 /** An optional boolean. */
@@ -123,9 +123,9 @@ export class Checker {
     return new Checker(`${this.path}[${index}]`);
   }
 
-  /** This path's value must be an object; the default fix shows `example`. */
-  object(value: unknown, example: string, fix?: string): Record<string, unknown> {
-    checkObject(this.path, value, example, fix);
+  /** This path's value must be an object; the default fix shows `example`, `rule` says what it must be. */
+  object(value: unknown, example: string, fix?: string, rule?: string): Record<string, unknown> {
+    checkObject(this.path, value, example, fix, rule);
     return value;
   }
 

@@ -12,7 +12,7 @@ export class ValidationError extends Error {
 }
 
 /** The longest rendering of a value in a message; longer ones are cut with "…". */
-export const MAX_SHOWN_LENGTH = 200;
+export const MAX_SHOWN_LENGTH = 1000;
 
 /** JSON with the values JSON cannot hold made readable: BigInt, Symbol, functions, cycles. */
 function safeJson(value: unknown): string {

@@ -3,10 +3,9 @@
  * `artifactRepositoryRef`, and the default key. Validates the entries and resolves the defaults.
  */
 import { ArtifactRepository } from './artifact-repository';
-import { isPlainObject, rejectUnknownKeys } from '../check';
+import { Checker, isPlainObject } from '../check';
 import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config-schema';
 import { invalid, show, ValidationError } from '../errors';
-import { validateDnsSubdomain } from '../names';
 
 /** The ConfigMap name Argo looks up when a workflow has no `artifactRepositoryRef.configMap`. */
 export const DEFAULT_ARTIFACT_REPOSITORIES_CONFIGMAP = 'artifact-repositories';
@@ -45,10 +44,8 @@ const CONFIGMAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** Validates the repositories of one `artifact-repositories` ConfigMap and resolves its defaults. */
 export function resolveArtifactRepositories(o: ArtifactRepositoriesOptions, path = 'artifactRepositories'): ResolvedArtifactRepositories {
-  if (!isPlainObject(o)) {
-    throw invalid(path, o, 'it must be an object with repositories', 'pass { repositories: { default: ArtifactRepository.s3({ bucket: "my-bucket" }) } }');
-  }
-  rejectUnknownKeys(path, o as unknown as Record<string, unknown>, ['repositories', 'defaultKey', 'configMapName']);
+  const c = new Checker(path);
+  c.known(c.object(o, '', 'pass { repositories: { default: ArtifactRepository.s3({ bucket: "my-bucket" }) } }', 'it must be an object with repositories'), ['repositories', 'defaultKey', 'configMapName']);
   const repos = o.repositories as unknown;
   if (!isPlainObject(repos)) {
     throw invalid(`${path}.repositories`, repos, 'it must be an object of key to ArtifactRepository', 'pass { default: ArtifactRepository.s3({ bucket: "my-bucket" }) }');
@@ -76,7 +73,7 @@ export function resolveArtifactRepositories(o: ArtifactRepositoriesOptions, path
     throw invalid(`${path}.defaultKey`, defaultKey, `it must be one of the repository keys: ${keys.map((k) => JSON.stringify(k)).join(', ')}`,
       `use one of them, or add a repository under ${show(defaultKey)}`);
   }
-  const configMapName = validateDnsSubdomain(`${path}.configMapName`, o.configMapName ?? DEFAULT_ARTIFACT_REPOSITORIES_CONFIGMAP);
+  const configMapName = c.dnsSubdomain('configMapName', o.configMapName ?? DEFAULT_ARTIFACT_REPOSITORIES_CONFIGMAP);
   const all = Object.values(repositories);
   return {
     configMapName,
