@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
-import { renderApp } from '../src/synth';
+import { renderApp } from '../src/render';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = 15;

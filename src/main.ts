@@ -6,7 +6,7 @@ import { App, Chart } from 'cdk8s';
 import { PRESETS } from '../examples';
 import { CredentialsKind, kubectlHint } from './config/credentials';
 import { ArgoWorkflows } from './k8s/argo-workflows';
-import { synthesize } from './synth';
+import { synthesize } from './render';
 
 export function buildApp(): App {
   const app = new App();

@@ -29,7 +29,7 @@ import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { ArtifactRepository } from '../src/config/artifact-repository';
 import { Credentials } from '../src/config/credentials';
 import { buildApp } from '../src/main';
-import { renderApp } from '../src/synth';
+import { renderApp } from '../src/render';
 import { INVENTORY } from './preset-inventory';
 import { K8sObject, key } from './util';
 

@@ -12,7 +12,7 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { MinioOptions, resolveMinio } from '../../src/config/minio';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
-import { fileFor } from '../../src/synth';
+import { fileFor } from '../../src/render';
 import { createBucketScript, CreateBucketScriptOptions, Minio } from '../../src/k8s/minio';
 import { checkManifests } from '../../src/policy/manifest-checks';
 import { bad, expectInvalid } from '../config/_helpers';

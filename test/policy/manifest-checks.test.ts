@@ -5,7 +5,7 @@ import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
 import { buildApp } from '../../src/main';
-import { renderApp } from '../../src/synth';
+import { renderApp } from '../../src/render';
 import { ArgoWorkflows, AuthMode, CrdMode, InstallScope, ServiceType } from '../../src';
 import { checkManifests, Finding, objectRef, parseImageReference } from '../../src/policy/manifest-checks';
 import { lintPaths } from '../../src/cli/lint-manifests';

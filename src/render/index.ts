@@ -1,0 +1,2 @@
+export { COMPONENT_FILES, fileFor, renderApp, renderChart, validateApp } from './files';
+export { synthesize, writeAtomically } from './write';
