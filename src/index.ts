@@ -28,4 +28,4 @@ export * from './k8s/database';
 export * from './k8s/minio';
 export * from './k8s/artifact-repositories';
 export * from './k8s/argo-workflows';
-export { COMPONENT_FILES, fileFor, renderApp, renderChart, synthesize, validateApp, writeAtomically } from './render';
+export { COMPONENT_FILES, fileFor, renderApp, renderChart, synthesize, toObjects, validateApp, writeAtomically } from './render';
