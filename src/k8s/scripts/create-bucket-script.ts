@@ -33,6 +33,17 @@ export interface CreateBucketScriptOptions {
   readonly intervalSeconds?: number;
 }
 
+const CREATE_BUCKET_HEAD = `# ${MINIO_BUCKET_JOB_NAME}: creates the bucket through MinIO's S3 API, idempotently.
+#
+# PUT <endpoint>/<bucket>, signed with AWS Signature Version 4 by curl. HTTP 200: created. HTTP 409
+# BucketAlreadyOwnedByYou or BucketAlreadyExists: it exists already. Both succeed, so running this
+# again is harmless. While MinIO cannot be reached or is not ready (no connection, or HTTP 503), it
+# tries again every INTERVAL seconds, ATTEMPTS times in all. Any other answer: prints the HTTP status
+# and the S3 error code, and exits 1 (the Job tries again). The root user and password come from the
+# environment (a Secret); they are never printed.
+set -eu
+`;
+
 const CREATE_BUCKET_FUNCTIONS = String.raw`
 # config_quote TEXT: TEXT with \ and " escaped, for a double-quoted value in curl's config.
 config_quote() {
@@ -69,16 +80,7 @@ export function createBucketScript(o: CreateBucketScriptOptions): string {
     ...(o.caFile !== undefined ? [`--cacert ${shellQuote(o.caFile)}`] : []),
     `--aws-sigv4 ${shellQuote(`aws:amz:${MINIO_REGION}:s3`)} -K - -X PUT -w '%{http_code}' "$URL"`,
   ].join(' ');
-  return `# ${MINIO_BUCKET_JOB_NAME}: creates the bucket through MinIO's S3 API, idempotently.
-#
-# PUT <endpoint>/<bucket>, signed with AWS Signature Version 4 by curl. HTTP 200: created. HTTP 409
-# BucketAlreadyOwnedByYou or BucketAlreadyExists: it exists already. Both succeed, so running this
-# again is harmless. While MinIO cannot be reached or is not ready (no connection, or HTTP 503), it
-# tries again every INTERVAL seconds, ATTEMPTS times in all. Any other answer: prints the HTTP status
-# and the S3 error code, and exits 1 (the Job tries again). The root user and password come from the
-# environment (a Secret); they are never printed.
-set -eu
-
+  return `${CREATE_BUCKET_HEAD}
 BUCKET=${shellQuote(o.bucket)}
 URL=${shellQuote(url)}
 ATTEMPTS=${attempts}
@@ -90,7 +92,12 @@ if [ -z "\${MINIO_ROOT_USER:-}" ] || [ -z "\${MINIO_ROOT_PASSWORD:-}" ]; then
   exit 1
 fi
 
-attempt=1
+${createBucketLoop(curl)}`;
+}
+
+/** The script's loop: PUT with `curl` until the bucket is created or found, retrying while MinIO is not ready. */
+function createBucketLoop(curl: string): string {
+  return `attempt=1
 while :; do
   rc=0
   response=$(curl_config | ${curl}) || rc=$?
