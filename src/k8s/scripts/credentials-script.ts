@@ -129,8 +129,9 @@ data_value() {
 
 /**
  * The generator Job's script (POSIX sh, as busybox ash runs it). It holds only names, keys, lengths
- * and fixed non-secret values, all validated and quoted: the random values exist only in the
- * cluster, made by `tr -dc 'A-Za-z0-9' </dev/urandom | head -c <length>` when the Job runs.
+ * and fixed non-secret values, all quoted (and validated before, by `ManagedSecrets`): the random
+ * values exist only in the cluster, made by `tr -dc 'A-Za-z0-9' </dev/urandom | head -c <length>`
+ * when the Job runs.
  */
 export function credentialsScript(o: CredentialsScriptOptions): string {
   const secretMeta = JSON.stringify({ labels: o.labels, annotations: o.annotations }).slice(1, -1);
