@@ -4,7 +4,7 @@
  * (a) Full synth of every preset as a child process, against a bare `node -e 0` started the same
  *     way in the same run (both N times, interleaved, medians). Timed: the app `cdk8s.yaml` runs
  *     (what `npm run synth` and `cdk8s synth` run) and, for reference, the unbundled
- *     `lib/src/main.js`. Target: the cdk8s.yaml app takes at most 3x bare node.
+ *     `lib/examples/synth.js`. Target: the cdk8s.yaml app takes at most 3x bare node.
  * (b) One stack with 100 and with 1,000 workflow namespaces, built and rendered in memory (no
  *     writing). Targets: 1,000 namespaces in at most 2 s; the cost per namespace at 1,000 at most
  *     1.2x the cost at 100.
@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
-import { renderApp } from '../src/synth';
+import { renderApp } from '../src/render';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = 15;
@@ -48,7 +48,7 @@ function cdk8sApp(): string | undefined {
 
 function fullSynth(): void {
   const app = cdk8sApp();
-  const candidates = [...new Set([app, 'lib/src/main.js'].filter((s): s is string => !!s))].filter((s) => fs.existsSync(path.join(ROOT, s)));
+  const candidates = [...new Set([app, 'lib/examples/synth.js'].filter((s): s is string => !!s))].filter((s) => fs.existsSync(path.join(ROOT, s)));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'argo-stack-bench-'));
   try {
     const times = new Map<string, number[]>([['bare', []], ...candidates.map((c) => [c, []] as [string, number[]])]);

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { ArgoWorkflows, ArtifactRepository, Credentials, PostgresSslMode } from '../src';
+import { ArgoWorkflows, type ArgoWorkflowsProps, ArtifactRepository, Credentials, PostgresSslMode } from '../src';
 
 /**
  * A production shape: the archive in an external PostgreSQL (RDS, Cloud SQL, Azure Database) over
@@ -13,40 +13,43 @@ import { ArgoWorkflows, ArtifactRepository, Credentials, PostgresSslMode } from 
  * On PostgreSQL 15 or later the user must be allowed to create the archive's tables:
  *   GRANT CREATE ON SCHEMA public TO argo;   (or make it the owner of the database)
  */
+export const EXTERNAL_DB_PROPS: ArgoWorkflowsProps = {
+  namespace: 'argo',
+  // The UI reads artifacts and archived logs with argo-server's own identity.
+  server: { serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-server-artifacts' } },
+  workflowNamespaces: [{
+    name: 'argo-workflows',
+    serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-workflows-artifacts' },
+  }],
+  persistence: {
+    postgres: {
+      host: 'argo.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com',
+      port: 5432,
+      database: 'argo',
+      ssl: true,
+      sslMode: PostgresSslMode.VERIFY_FULL,
+      // The RDS CA bundle is not in the images' system bundle.
+      caCertificate: { configMapName: 'rds-ca', key: 'global-bundle.pem' },
+      credentials: Credentials.existing(),
+    },
+    archiveTTL: '30d',
+  },
+  artifactRepositories: {
+    repositories: {
+      s3: ArtifactRepository.s3({
+        bucket: 'example-argo-artifacts',
+        endpoint: 's3.eu-west-1.amazonaws.com',
+        region: 'eu-west-1',
+        useSDKCreds: true,
+        keyFormat: '{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}',
+      }),
+    },
+  },
+};
+
+/** The `external-db` preset: one chart of that name in `app`. */
 export function buildExternalDb(app: App): Chart {
   const chart = new Chart(app, 'external-db');
-  new ArgoWorkflows(chart, 'ArgoWorkflows', {
-    namespace: 'argo',
-    // The UI reads artifacts and archived logs with argo-server's own identity.
-    server: { serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-server-artifacts' } },
-    workflowNamespaces: [{
-      name: 'argo-workflows',
-      serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-workflows-artifacts' },
-    }],
-    persistence: {
-      postgres: {
-        host: 'argo.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com',
-        port: 5432,
-        database: 'argo',
-        ssl: true,
-        sslMode: PostgresSslMode.VERIFY_FULL,
-        // The RDS CA bundle is not in the images' system bundle.
-        caCertificate: { configMapName: 'rds-ca', key: 'global-bundle.pem' },
-        credentials: Credentials.existing(),
-      },
-      archiveTTL: '30d',
-    },
-    artifactRepositories: {
-      repositories: {
-        s3: ArtifactRepository.s3({
-          bucket: 'example-argo-artifacts',
-          endpoint: 's3.eu-west-1.amazonaws.com',
-          region: 'eu-west-1',
-          useSDKCreds: true,
-          keyFormat: '{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}',
-        }),
-      },
-    },
-  });
+  new ArgoWorkflows(chart, 'ArgoWorkflows', EXTERNAL_DB_PROPS);
   return chart;
 }

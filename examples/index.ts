@@ -1,16 +1,8 @@
-import type { App, Chart } from 'cdk8s';
+import type { Preset } from '../src/cli/synth';
 import { buildCluster } from './cluster';
 import { buildExternalDb } from './external-db';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
-
-export interface Preset {
-  /** Folder under dist/. */
-  readonly name: string;
-  /** The program that defines it, named in each file's header. */
-  readonly source: string;
-  readonly build: (app: App) => Chart;
-}
 
 /** Every preset committed under dist/. */
 export const PRESETS: readonly Preset[] = [

@@ -28,8 +28,8 @@ import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { ArtifactRepository } from '../src/config/storage/artifact-repository';
 import { Credentials } from '../src/config/credentials';
-import { buildApp } from '../src/main';
-import { renderApp } from '../src/synth';
+import { buildApp } from '../src/cli/synth';
+import { renderApp } from '../src/render';
 import { INVENTORY } from './preset-inventory';
 import { K8sObject, key } from './util';
 
@@ -99,7 +99,7 @@ function buildPreset(name: string): Chart {
 }
 
 /** Renders every preset like `npm run synth` does. */
-const renderAll = () => renderApp(buildApp(), SOURCES);
+const renderAll = () => renderApp(buildApp(PRESETS), SOURCES);
 
 /** The rendered files of one preset, keyed by file name. */
 function presetFiles(all: Record<string, string>, name: string): Record<string, string> {
@@ -114,7 +114,7 @@ test('the presets are exactly quick-start, cluster, namespaced and external-db, 
     ['external-db', 'examples/external-db.ts'],
   ]);
   for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
-  expect(buildApp().charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db']);
+  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db']);
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
@@ -163,7 +163,7 @@ test('rendering is deterministic: two independent renders are byte-identical', (
   expect(Object.keys(a)).toEqual(Object.keys(b));
   for (const f of Object.keys(a)) expect(Buffer.from(a[f]).equals(Buffer.from(b[f]))).toBe(true);
   // Two separately built apps (not one app rendered twice) give the same files.
-  expect(renderApp(buildApp(), SOURCES)).toEqual(renderApp(buildApp(), SOURCES));
+  expect(renderApp(buildApp(PRESETS), SOURCES)).toEqual(renderApp(buildApp(PRESETS), SOURCES));
 });
 
 describe('schema validation beyond the presets', () => {

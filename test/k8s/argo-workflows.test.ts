@@ -5,7 +5,7 @@ import { CrdMode, InstallScope } from '../../src/config/options';
 import { ValidationError } from '../../src/config/errors';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { ArgoServer } from '../../src/k8s/server';
-import { COMPONENT_FILES } from '../../src/synth';
+import { COMPONENT_FILES } from '../../src/render';
 import { find, key, ofKind, synthObjects } from '../util';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'CustomResourceDefinition']);

@@ -8,7 +8,7 @@ import { resolveMinio } from '../../src/config/storage/minio';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { ArtifactRepositories } from '../../src/k8s/artifact-repositories';
 import { checkManifests } from '../../src/policy';
-import { fileFor } from '../../src/synth';
+import { fileFor } from '../../src/render';
 import { K8sObject, stdLabels } from '../util';
 
 const KEYS = { accessKeySecret: { name: 'my-minio-cred', key: 'accesskey' }, secretKeySecret: { name: 'my-minio-cred', key: 'secretkey' } };

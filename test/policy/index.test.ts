@@ -1,8 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
-import { buildApp } from '../../src/main';
-import { renderApp } from '../../src/synth';
+import { buildApp } from '../../src/cli/synth';
+import { renderApp } from '../../src/render';
 import { ArgoWorkflows, AuthMode, CrdMode, InstallScope, ServiceType } from '../../src';
 import { checkManifests, objectRef } from '../../src/policy';
 import { INVENTORY } from '../preset-inventory';
@@ -71,7 +71,7 @@ describe('checkManifests: the order of findings', () => {
 });
 
 describe('every preset passes every check', () => {
-  const app = buildApp();
+  const app = buildApp(PRESETS);
   const charts = app.node.children.filter((c): c is Chart => Chart.isChart(c));
 
   test('the app has one chart per preset', () => {
@@ -86,7 +86,7 @@ describe('every preset passes every check', () => {
   });
 
   test('no errors and no warnings on the rendered YAML of every preset', () => {
-    const files = renderApp(buildApp());
+    const files = renderApp(buildApp(PRESETS));
     const byPreset = new Map<string, unknown[]>();
     for (const [file, content] of Object.entries(files)) {
       const preset = file.split('/')[0];

@@ -4,10 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ValidationError } from '../src/config/errors';
-import { CrdMode } from '../src/config/options';
-import { ArgoWorkflows } from '../src/k8s/argo-workflows';
-import { fileFor, renderApp, renderChart, synthesize, validateApp } from '../src/synth';
+import { ValidationError } from '../../src/config/errors';
+import { CrdMode } from '../../src/config/options';
+import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
+import { fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
 
 let parent: string;
 let out: string;

@@ -1,0 +1,81 @@
+/**
+ * The synth program: builds the presets it is given and writes each to `<outdir>/<preset>/`, all or
+ * nothing, then lists what each chart expects to exist before it is applied. The preset list is
+ * passed in: `examples/synth.ts` runs it with argo-stack's own presets.
+ */
+import { App, Chart } from 'cdk8s';
+import { CredentialsKind, kubectlHint } from '../config/credentials';
+import { ArgoWorkflows } from '../k8s/argo-workflows';
+import { synthesize } from '../render';
+
+/** One program whose chart becomes `<outdir>/<name>/`. */
+export interface Preset {
+  /** Folder under dist/. */
+  readonly name: string;
+  /** The program that defines it, named in each file's header. */
+  readonly source: string;
+  readonly build: (app: App) => Chart;
+}
+
+/** Where `runSynth` writes its messages. */
+export interface SynthIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const PROCESS_IO: SynthIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** One app with the chart of every preset, in the order given. */
+export function buildApp(presets: readonly Preset[]): App {
+  const app = new App();
+  for (const preset of presets) preset.build(app);
+  return app;
+}
+
+/**
+ * What each chart expects the user to create before applying it, as `kubectl` lines: Secrets of
+ * `Credentials.existing()` and the database CA ConfigMap.
+ * `{ "<chart>": ["kubectl create secret generic ..."] }`. Charts without any are left out.
+ */
+export function existingSecretHints(app: App): Record<string, string[]> {
+  const hints: Record<string, string[]> = {};
+  for (const c of app.node.findAll()) {
+    if (!(c instanceof ArgoWorkflows)) continue;
+    const chart = Chart.of(c).node.id;
+    for (const placement of c.plan.storage.secrets) {
+      if (placement.spec.source.kind !== CredentialsKind.EXISTING) continue;
+      for (const ns of placement.namespaces) (hints[chart] ??= []).push(kubectlHint(placement.spec, ns));
+    }
+    const ca = c.plan.persistence?.caCertificate;
+    if (ca) (hints[chart] ??= []).push(`kubectl create configmap ${ca.configMapName} -n ${c.plan.namespace} --from-file=${ca.key}=<CA bundle file>`);
+  }
+  return hints;
+}
+
+/** The output folder: the first argument, else CDK8S_OUTDIR (set by `cdk8s synth`), else `dist`. */
+export function synthOutdir(args: readonly string[], env: NodeJS.ProcessEnv): string {
+  return args[0] ?? env.CDK8S_OUTDIR ?? 'dist';
+}
+
+/**
+ * Builds every preset and writes them to `outdir` (see `synthesize`), then prints what it wrote and
+ * the hints of `existingSecretHints`. Returns the exit code: 0, or 1 when anything failed, with
+ * the error on stderr and `outdir` left as it was.
+ */
+export function runSynth(presets: readonly Preset[], outdir: string, io: SynthIo = PROCESS_IO): number {
+  try {
+    const app = buildApp(presets);
+    const files = synthesize(app, outdir, Object.fromEntries(presets.map((p) => [p.name, p.source])));
+    io.stdout(`argo-stack: wrote ${Object.keys(files).length} files for ${presets.length} presets to ${outdir}/\n`);
+    for (const [chart, lines] of Object.entries(existingSecretHints(app))) {
+      io.stdout(`${outdir}/${chart}/ expects these to exist before it is applied:\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    }
+    return 0;
+  } catch (e) {
+    io.stderr(`argo-stack: synth failed, ${outdir}/ left unchanged\n${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,3 @@
+export { COMPONENT_FILES, fileFor, renderApp, renderChart, validateApp } from './files';
+export { toObjects } from './objects';
+export { synthesize, writeAtomically } from './write';

@@ -1,0 +1,34 @@
+/**
+ * The objects of a stack as plain data, exactly as they are written to `dist/`: for deployers that
+ * take objects rather than files (Pulumi's `yaml.v2.ConfigGroup({ objs })`).
+ */
+import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { ArgoWorkflowsProps } from '../config/options';
+import { ArgoWorkflows } from '../k8s/argo-workflows';
+import { chartsOf, objectsByFile, validateApp } from './files';
+
+/** Construct ids of the stack `toObjects(props)` builds; the objects do not depend on them. */
+const CHART_ID = 'argo-workflows';
+const CONSTRUCT_ID = 'ArgoWorkflows';
+
+/**
+ * Every object of an app, of one chart, or of the stack `props` describe (built into a fresh app in
+ * memory), in `dist/` order: chart by chart, then by output file name, then in document order.
+ * Validates the whole app first, like `renderApp` (cdk8s, too, validates the whole app to render
+ * one chart), so a stack with an error gives no object at all.
+ */
+export function toObjects(input: App | Chart | ArgoWorkflowsProps): Record<string, unknown>[] {
+  const scope = Construct.isConstruct(input) ? input : stackOf(input);
+  const app = App.of(scope);
+  validateApp(app);
+  const charts = Chart.isChart(scope) ? [scope] : chartsOf(app);
+  return charts.flatMap((chart) => objectsByFile(chart).flatMap(([, objects]) => objects));
+}
+
+/** A fresh app holding one chart with `ArgoWorkflows` built from `props`. */
+function stackOf(props: ArgoWorkflowsProps): App {
+  const app = new App();
+  new ArgoWorkflows(new Chart(app, CHART_ID), CONSTRUCT_ID, props);
+  return app;
+}

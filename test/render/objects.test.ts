@@ -1,0 +1,85 @@
+/** toObjects(): the objects of a stack as plain data, exactly as dist/ holds them. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
+import { PRESETS } from '../../examples';
+import { CLUSTER_PROPS } from '../../examples/cluster';
+import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
+import { NAMESPACED_PROPS } from '../../examples/namespaced';
+import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { ValidationError } from '../../src/config/errors';
+import type { ArgoWorkflowsProps } from '../../src/config/options';
+import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
+import { renderApp, toObjects } from '../../src/render';
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+
+/** The props each preset builds its stack from. */
+const PROPS: Record<string, ArgoWorkflowsProps> = {
+  'quick-start': QUICK_START_PROPS,
+  cluster: CLUSTER_PROPS,
+  namespaced: NAMESPACED_PROPS,
+  'external-db': EXTERNAL_DB_PROPS,
+};
+
+/** The documents of the committed `dist/<preset>/`, by file name, then in document order. */
+function committed(preset: string): unknown[] {
+  const dir = path.join(DIST, preset);
+  return fs.readdirSync(dir).sort().flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJSON()));
+}
+
+/** A fresh app with every preset, as `npm run synth` builds it. */
+function presetApp(): App {
+  const app = new App();
+  for (const p of PRESETS) p.build(app);
+  return app;
+}
+
+test('every preset has its props here', () => {
+  expect(Object.keys(PROPS).sort()).toEqual(PRESETS.map((p) => p.name).sort());
+});
+
+describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
+  const expected = committed(name);
+
+  test('toObjects(props) equals the documents of dist/, in file and document order', () => {
+    expect(expected.length).toBeGreaterThan(0);
+    expect(toObjects(PROPS[name])).toStrictEqual(expected);
+  });
+
+  test('toObjects(chart) of the preset gives the same objects', () => {
+    const chart = presetApp().charts.find((c) => c.node.id === name)!;
+    expect(toObjects(chart)).toStrictEqual(expected);
+  });
+});
+
+test('toObjects(app): every chart in the order it was added, as renderApp writes them', () => {
+  const app = presetApp();
+  expect(Object.keys(renderApp(app)).map((f) => f.split('/')[0]).filter((c, i, all) => all.indexOf(c) === i)).toEqual(PRESETS.map((p) => p.name));
+  expect(toObjects(app)).toStrictEqual(PRESETS.flatMap((p) => committed(p.name)));
+});
+
+describe('validation comes first', () => {
+  test('invalid props: the construction error, exactly', () => {
+    expect(() => toObjects({ server: { baseHref: 'argo' } })).toThrow(new ValidationError(
+      'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"',
+    ));
+  });
+
+  test('a construct validation error: the same error as renderApp, for the app and for any of its charts', () => {
+    const app = new App();
+    const bad = new Chart(app, 'bad');
+    new ArgoWorkflows(bad, 'argo');
+    new Construct(bad, 'Bad').node.addValidation({ validate: () => ['first problem', 'second problem'] });
+    const good = new Chart(app, 'good');
+    new ArgoWorkflows(good, 'argo');
+    const error = new ValidationError('Validation failed with the following errors:\n  [bad/Bad] first problem\n  [bad/Bad] second problem');
+    expect(() => renderApp(app)).toThrow(error);
+    expect(() => toObjects(app)).toThrow(error);
+    expect(() => toObjects(bad)).toThrow(error);
+    // The whole app is checked, as cdk8s does when it renders one chart.
+    expect(() => toObjects(good)).toThrow(error);
+  });
+});
