@@ -13,6 +13,27 @@ export { Component };
 export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace'>;
 
 /**
+ * Argo CD sync waves: what must exist before the rest is applied. Namespaces first, then the CRD
+ * installer and its RBAC, then the Secrets and their generator; everything else is wave 0.
+ */
+export enum SyncWave {
+  NAMESPACES = '-20',
+  CRDS = '-10',
+  CREDENTIALS = '-5',
+}
+
+/**
+ * The ordering hints of an object, written in one place: its Argo CD sync wave and, for a one-shot
+ * Job, the Sync hook annotations.
+ */
+export function orderingHints(wave: SyncWave | undefined, o: { hook?: boolean } = {}): Record<string, string> {
+  return {
+    ...(wave !== undefined ? { 'argocd.argoproj.io/sync-wave': wave } : {}),
+    ...(o.hook ? ARGOCD_SYNC_HOOK_ANNOTATIONS : {}),
+  };
+}
+
+/**
  * One-shot Jobs are Argo CD Sync hooks: Argo CD deletes the previous run before creating the next
  * (a Job's pod template cannot be changed in place), and does not recreate them after their TTL.
  */

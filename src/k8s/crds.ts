@@ -6,7 +6,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
 import { CrdMode } from '../config/install';
 import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES } from '../config/pod';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, manifest, meta } from './_meta';
+import { Component, K8sContext, manifest, meta, orderingHints, SyncWave } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
@@ -22,7 +22,7 @@ export interface CrdsProps {
 export const crdInstallerClusterRoleName = (namespace: string) => `${namespace}-crd-installer`;
 
 /** Argo CD applies the installer and its RBAC before everything else (namespaces come at -20). */
-export const CRD_INSTALLER_SYNC_WAVE = '-10';
+export const CRD_INSTALLER_SYNC_WAVE = SyncWave.CRDS;
 
 /**
  * The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable
@@ -79,7 +79,7 @@ export class Crds extends Construct {
 
   private installer(ctx: K8sContext): void {
     const ns = ctx.namespace;
-    const syncWave = { 'argocd.argoproj.io/sync-wave': CRD_INSTALLER_SYNC_WAVE };
+    const syncWave = orderingHints(SyncWave.CRDS);
     manifest<IServiceAccount>(this, 'ServiceAccount', {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.CRDS, CRD_INSTALLER_NAME, ns, { annotations: syncWave }),
@@ -103,7 +103,7 @@ export class Crds extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`), ns, { annotations: { ...syncWave, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`), ns, { annotations: orderingHints(SyncWave.CRDS, { hook: true }) }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,

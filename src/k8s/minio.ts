@@ -6,7 +6,7 @@ import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import { Endpoint, portOf } from '../config/endpoints';
 import { MINIO_ACCESS_KEY, MINIO_SECRET_KEY, ResolvedMinio } from '../config/storage/minio';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, manifest, meta } from './_meta';
+import { Component, K8sContext, manifest, meta, orderingHints } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { statefulService } from './_workloads';
 import { createBucketScript, MINIO_BUCKET_JOB_NAME } from './scripts/create-bucket-script';
@@ -121,7 +121,7 @@ export class Minio extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.MINIO, MINIO_BUCKET_JOB_NAME, m.namespace, { annotations: { ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.MINIO, MINIO_BUCKET_JOB_NAME, m.namespace, { annotations: orderingHints(undefined, { hook: true }) }),
       spec: {
         backoffLimit: 6,
         // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)

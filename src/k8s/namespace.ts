@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import { PodSecurityLevel } from '../config/workflow-namespaces';
-import { Component, K8sContext, manifest, meta } from './_meta';
+import { Component, K8sContext, manifest, meta, orderingHints, SyncWave } from './_meta';
 
 /** Argo CD creates namespaces before anything else (the CRD installer is at -10). */
-export const NAMESPACE_SYNC_WAVE = '-20';
+export const NAMESPACE_SYNC_WAVE = SyncWave.NAMESPACES;
 
 export interface NamespaceProps {
   readonly ctx: K8sContext;
@@ -22,7 +22,7 @@ export class Namespace extends Construct {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: meta(props.ctx, Component.NAMESPACES, props.name, undefined, {
-        annotations: { 'argocd.argoproj.io/sync-wave': NAMESPACE_SYNC_WAVE },
+        annotations: orderingHints(SyncWave.NAMESPACES),
         labels: {
           'kubernetes.io/metadata.name': props.name,
           'pod-security.kubernetes.io/enforce': level,

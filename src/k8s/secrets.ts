@@ -7,7 +7,7 @@ import { CredentialsKind, SecretSpec } from '../config/credentials';
 import { DEFAULT_JOBS_IMAGE } from '../config/images';
 import { DEFAULT_NODE_SELECTOR } from '../config/pod';
 import type { ManagedSecret } from '../config/storage/secret-placements';
-import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta } from './_meta';
+import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta, orderingHints, SyncWave } from './_meta';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 import { credentialsScript, GeneratedSecret } from './scripts/credentials-script';
@@ -24,7 +24,7 @@ export const CREDENTIALS_JOB_UID = 100;
 /** Requests and limits of the Job's container. */
 export const CREDENTIALS_JOB_RESOURCES = { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } } as const;
 /** Argo CD sync wave of everything credentials-related: after namespaces and CRDs, before the consumers. */
-export const CREDENTIALS_SYNC_WAVE = '-5';
+export const CREDENTIALS_SYNC_WAVE = SyncWave.CREDENTIALS;
 /**
  * Annotations on the Secrets the Job creates. They are not in git, so Argo CD must neither prune them
  * (that would lose the values, and a re-run would make new ones) nor report them as out of sync.
@@ -164,7 +164,7 @@ export class ManagedSecrets extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations: { ...annotations, ...ARGOCD_SYNC_HOOK_ANNOTATIONS } }),
+      metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations: orderingHints(SyncWave.CREDENTIALS, { hook: true }) }),
       spec: {
         backoffLimit: 6,
         // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)
@@ -197,7 +197,7 @@ export class ManagedSecrets extends Construct {
   }
 }
 
-const syncWave = () => ({ 'argocd.argoproj.io/sync-wave': CREDENTIALS_SYNC_WAVE });
+const syncWave = () => orderingHints(SyncWave.CREDENTIALS);
 
 /**
  * The generator's rules in one namespace. `create` cannot be limited to names: Kubernetes RBAC
