@@ -1,44 +1,64 @@
-export * from './config/errors';
-export * from './config/names';
-export * from './config/images';
-export * from './config/options';
-export * from './config/install';
-export * from './config/pod';
-export * from './config/logging';
-export * from './config/controller';
-export * from './config/server';
-export * from './config/workflow-namespaces';
-export * from './config/endpoints';
-export * from './config/plan';
-export * from './config/controller-config';
-export * from './config/controller-config-schema';
-export * from './config/controller-config-render';
-export * from './config/resolve';
-export * from './config/credentials';
-export * from './config/persistence/options';
-export * from './config/persistence/database-options';
-export * from './config/persistence/persistence';
-export * from './config/ttl';
-export * from './config/storage/artifact-repository-options';
-export * from './config/storage/artifact-repository';
-export * from './config/storage/artifact-repositories';
-export * from './config/storage/minio';
-export * from './config/storage/storage';
-export * from './config/storage/secret-placements';
-export * from './k8s/namespace';
-export * from './k8s/crds';
-export * from './k8s/crd-definitions';
-export * from './k8s/controller';
-export * from './k8s/controller-config';
-export * from './k8s/server';
-export * from './k8s/rbac';
-export * from './k8s/workflow-namespace';
-export * from './k8s/secrets';
-export * from './k8s/database';
-export * from './k8s/minio';
-export { shellQuote } from './k8s/scripts/shell';
-export { credentialsScript, type CredentialsScriptOptions, type GeneratedSecret } from './k8s/scripts/credentials-script';
-export { createBucketScript, type CreateBucketScriptOptions } from './k8s/scripts/create-bucket-script';
-export * from './k8s/artifact-repositories';
-export * from './k8s/argo-workflows';
-export { COMPONENT_FILES, fileFor, renderApp, renderChart, synthesize, toObjects, validateApp, writeAtomically } from './render';
+/**
+ * The public surface of argo-stack: the options and their union-like classes and enums, the
+ * `ArgoWorkflows` construct with handles to its main objects, synthesis to files or plain objects,
+ * and the manifest policy. Everything else is internal to the package.
+ */
+
+// Options of an install, by area.
+export type { ArgoWorkflowsProps } from './config/options';
+export { CrdMode, DEFAULT_NAMESPACE, InstallScope } from './config/install';
+export type { InstallOptions } from './config/install';
+export { DEFAULT_ARGO_VERSION, DEFAULT_IMAGE_REGISTRY, DEFAULT_JOBS_IMAGE } from './config/images';
+export type { ArgoImages } from './config/images';
+export { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES } from './config/pod';
+export type { PodOptions } from './config/pod';
+export { LogFormat, LogLevel } from './config/logging';
+export type { LogOptions } from './config/logging';
+export type { ControllerWorkers, WorkflowControllerOptions } from './config/controller';
+export { AuthMode, ServiceType, TlsVersion } from './config/server';
+export type { ArgoServerOptions } from './config/server';
+export { DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
+export type { WorkflowNamespaceOptions } from './config/workflow-namespaces';
+
+// Persistence.
+export type { ConnectionPoolOptions, PersistenceOptions, SynchronizationOptions } from './config/persistence/options';
+export { DatabaseEngine, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from './config/persistence/database-options';
+export type {
+  AwsRdsIamAuthOptions, AzureTokenAuthOptions, DatabaseCaCertificate, DatabaseOptions, InClusterDatabaseOptions, MySqlOptions, PostgresOptions,
+} from './config/persistence/database-options';
+
+// Artifacts and credentials.
+export { Credentials, CredentialsKind } from './config/credentials';
+export type { ExternalSecretCredentialsOptions, GeneratedCredentialsOptions, SealedSecretCredentialsOptions, SecretStoreKind } from './config/credentials';
+export { ArtifactRepository } from './config/storage/artifact-repository';
+export { ArtifactRepositoryType, HdfsDataTransferProtection, S3AddressingStyle } from './config/storage/artifact-repository-options';
+export type {
+  ArtifactoryRepositoryOptions, AzureRepositoryOptions, GcsRepositoryOptions, HdfsRepositoryOptions, OssRepositoryOptions, PluginRepositoryOptions,
+  RepositoryCommonOptions, S3RepositoryOptions,
+} from './config/storage/artifact-repository-options';
+export type { ArtifactRepositoriesOptions } from './config/storage/artifact-repositories';
+export { DEFAULT_MINIO_IMAGE } from './config/storage/minio';
+export type { MinioOptions, MinioTlsOptions } from './config/storage/minio';
+export type { SecretOptions, StorageOptions } from './config/storage/storage';
+
+// Argo's controller configuration, typed.
+export type * from './config/controller-config';
+export { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from './config/controller-config-schema';
+
+// The plan.
+export { resolveArgoWorkflows } from './config/resolve';
+export type { ResolvedArgoWorkflows } from './config/plan';
+export { Component, PORTS } from './config/endpoints';
+export type { Endpoint, Flow, FlowSource, NamedPort } from './config/endpoints';
+export { ValidationError } from './config/errors';
+
+// Constructs.
+export { ArgoWorkflows } from './k8s/argo-workflows';
+export { WorkflowController } from './k8s/controller';
+export { ArgoServer } from './k8s/server';
+export { ControllerConfigMap, CONTROLLER_CONFIGMAP } from './k8s/controller-config';
+
+// Output.
+export { synthesize, toObjects } from './render';
+export { checkManifests } from './policy';
+export type { CheckOptions, Finding, FindingLevel } from './policy';
