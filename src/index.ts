@@ -43,7 +43,7 @@ export type { SecretOptions, StorageOptions } from './config/storage/storage';
 
 // Argo's controller configuration, typed.
 export type * from './config/controller-config';
-export { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from './config/controller-config-schema';
+export { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from './config/controller-config/schema';
 
 // The plan.
 export { resolveArgoWorkflows } from './config/resolve';

@@ -7,7 +7,7 @@ import { Checker } from './check';
 import type { PodAdditions } from './contributions';
 import { mergeConfig } from './contributions';
 import type { ControllerConfig } from './controller-config';
-import { validateControllerConfig } from './controller-config-schema';
+import { validateControllerConfig } from './controller-config/schema';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
 import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';

@@ -13,7 +13,7 @@ import type { Contributions } from './contributions';
 import { foldControllerConfig, foldPod, foldSecretsRead } from './contributions';
 import { configSecrets, resolveController } from './controller';
 import type { ControllerConfig } from './controller-config';
-import { validateControllerConfig } from './controller-config-schema';
+import { validateControllerConfig } from './controller-config/schema';
 import { InstallScope, resolveInstall } from './install';
 import type { ArgoWorkflowsProps } from './options';
 import { resolvePersistence } from './persistence/persistence';

@@ -3,7 +3,7 @@
  * one whole unit of d, h, m or s, given as a cdk8s Duration or a string.
  */
 import type { Duration } from 'cdk8s';
-import { GO_DURATION_PATTERN, TTL_PATTERN } from './controller-config-schema';
+import { GO_DURATION_PATTERN, TTL_PATTERN } from './controller-config/schema';
 import { conflict, invalid } from './errors';
 
 const UNIT_MS: readonly [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]];

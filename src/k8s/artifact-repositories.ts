@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { DEFAULT_ARTIFACT_REPOSITORY_ANNOTATION, ResolvedArtifactRepositories } from '../config/storage/artifact-repositories';
-import { renderYaml } from '../config/controller-config-render';
+import { renderYaml } from '../config/controller-config/render';
 import { Component, K8sContext, manifest, meta } from './_meta';
 
 export interface ArtifactRepositoriesProps {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { renderConfigMapData } from '../config/controller-config-render';
+import { renderConfigMapData } from '../config/controller-config/render';
 import type { ControllerConfig } from '../config/controller-config';
 import { Component, K8sContext, manifest, meta } from './_meta';
 

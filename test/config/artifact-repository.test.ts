@@ -3,8 +3,8 @@ import { ArtifactRepository, CREATION_TIMESTAMP_FORMATS, validateAzureAccountNam
 import {
   ArtifactRepositoryType, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, HdfsDataTransferProtection, S3AddressingStyle,
 } from '../../src/config/storage/artifact-repository-options';
-import { renderYaml } from '../../src/config/controller-config-render';
-import { ARTIFACT_REPOSITORY, checkShape, validateControllerConfig } from '../../src/config/controller-config-schema';
+import { renderYaml } from '../../src/config/controller-config/render';
+import { ARTIFACT_REPOSITORY, checkShape, validateControllerConfig } from '../../src/config/controller-config/schema';
 import { ValidationError } from '../../src/config/errors';
 import { parse } from 'yaml';
 import { bad, expectInvalid } from './_helpers';

@@ -3,12 +3,12 @@ import * as ts from 'typescript';
 
 /**
  * Every key of the derived `ControllerConfig`, at every depth, carries a doc comment from
- * `controller-config-definition.ts`: this walks the type the way an editor hover does (the
+ * `controller-config/definition.ts`: this walks the type the way an editor hover does (the
  * property symbols of the derived type and their documentation), so it fails both when a key of
  * the definition has no doc comment and when the derivation stops passing the comments through.
  * Kubernetes types (kubernetes-models) bring their own docs and are not walked.
  */
-const FILE = path.join(__dirname, '../../src/config/controller-config.ts');
+const FILE = path.join(__dirname, '../../src/config/controller-config/types.ts');
 
 function load(): { checker: ts.TypeChecker; exports: ts.Symbol[] } {
   const config = ts.readConfigFile(path.join(__dirname, '../../tsconfig.json'), ts.sys.readFile);
@@ -51,7 +51,7 @@ describe('doc comments of the controller config', () => {
   const { checker, exports } = load();
   const typeOf = (name: string): ts.Type => {
     const symbol = exports.find((s) => s.name === name);
-    if (!symbol) throw new Error(`controller-config.ts exports no ${name}`);
+    if (!symbol) throw new Error(`controller-config/types.ts exports no ${name}`);
     return checker.getDeclaredTypeOfSymbol(symbol);
   };
 

@@ -1,6 +1,6 @@
 import type { ControllerConfig } from '../../src/config/controller-config';
-import { parseConfigMapData, prune, renderConfigMapData, renderYaml } from '../../src/config/controller-config-render';
-import { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from '../../src/config/controller-config-schema';
+import { parseConfigMapData, prune, renderConfigMapData, renderYaml } from '../../src/config/controller-config/render';
+import { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from '../../src/config/controller-config/schema';
 import { expectInvalid } from './_helpers';
 
 const pg = {

@@ -1,7 +1,7 @@
 import type { ControllerConfig } from '../../src/config/controller-config';
 import {
   ARTIFACT_REPOSITORY, CONTROLLER_CONFIG_KEYS, GO_DURATION_PATTERN, TTL_PATTERN, checkShape, validateControllerConfig,
-} from '../../src/config/controller-config-schema';
+} from '../../src/config/controller-config/schema';
 import { bad, expectInvalid } from './_helpers';
 
 /** Argo v4.1.2's 31 top-level `Config` keys, in config/config.go order (argo-facts §6b). */

@@ -6,7 +6,7 @@
 import type {
   ArtifactRepositorySpec, ControllerConfig, LinkScope, PersistConfig, PostgreSQLConfig, SecretKeySelector, SsoConfig, Ttl,
 } from '../../src/config/controller-config';
-import { CONTROLLER_CONFIG, CONTROLLER_CONFIG_KEYS } from '../../src/config/controller-config-schema';
+import { CONTROLLER_CONFIG, CONTROLLER_CONFIG_KEYS } from '../../src/config/controller-config/schema';
 
 /** `true` only when A and B are the same type (readonly and optional modifiers included). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;

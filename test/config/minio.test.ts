@@ -1,6 +1,6 @@
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { ArtifactRepositoryType } from '../../src/config/storage/artifact-repository-options';
-import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
+import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config/schema';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {
   DEFAULT_MINIO_IMAGE, DEFAULT_MINIO_RESOURCES, MinioOptions, resolveMinio,

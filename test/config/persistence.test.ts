@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import type { PersistConfig, SyncConfig } from '../../src/config/controller-config';
-import { parseConfigMapData, renderConfigMapData } from '../../src/config/controller-config-render';
-import { validateControllerConfig } from '../../src/config/controller-config-schema';
+import { parseConfigMapData, renderConfigMapData } from '../../src/config/controller-config/render';
+import { validateControllerConfig } from '../../src/config/controller-config/schema';
 import { Credentials, CredentialsKind } from '../../src/config/credentials';
 import {
   DatabaseEngine, DEFAULT_DATABASE_RESOURCES, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode,

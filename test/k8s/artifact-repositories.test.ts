@@ -3,7 +3,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
 import { resolveArtifactRepositories } from '../../src/config/storage/artifact-repositories';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
-import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config-schema';
+import { ARTIFACT_REPOSITORY, checkShape } from '../../src/config/controller-config/schema';
 import { resolveMinio } from '../../src/config/storage/minio';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { ArtifactRepositories } from '../../src/k8s/artifact-repositories';

@@ -6,7 +6,7 @@
  * the Secret reads, the CA bundle mount, the database endpoint and the flows to it.
  */
 import type { DbConfig, PersistConfig, SyncConfig } from '../controller-config';
-import { validateControllerConfig } from '../controller-config-schema';
+import { validateControllerConfig } from '../controller-config/schema';
 import type { SecretSpec } from '../credentials';
 import { Checker } from '../check';
 import type { Contributions, Feature, PodAddition } from '../contributions';

@@ -4,7 +4,7 @@
  */
 import { ArtifactRepository } from './artifact-repository';
 import { Checker, isPlainObject } from '../check';
-import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config-schema';
+import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config/schema';
 import { invalid, show, ValidationError } from '../errors';
 
 /** The ConfigMap name Argo looks up when a workflow has no `artifactRepositoryRef.configMap`. */

@@ -22,7 +22,7 @@ import {
   AZURE_ACCOUNT, checkHostPort, checkUrl, IPV4, suggestAzureAccount, validateAzureContainer, validateGcsBucket, validateKeyFormat, validateOssBucket,
   validateS3Bucket,
 } from './_artifact-naming';
-import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config-schema';
+import { ARTIFACT_REPOSITORY, checkShape } from '../controller-config/schema';
 import { conflict, invalid } from '../errors';
 import { validateDnsLabel } from '../names';
 

@@ -1,5 +1,5 @@
 import { stringify, parse } from 'yaml';
-import { ValidationError } from './errors';
+import { ValidationError } from '../errors';
 
 /**
  * Argo parses with go-yaml (YAML 1.1), where `yes`, `no`, `on` and `off` are booleans: render as

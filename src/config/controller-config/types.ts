@@ -1,7 +1,7 @@
 /**
  * A typed model of Argo Workflows v4.1.2's controller `Config` (config/config.go). Every type here
- * is derived from the one definition in `controller-config-definition.ts`, which
- * `controller-config-schema.ts` also checks values against, so the two cannot drift. Property
+ * is derived from the one definition in `definition.ts`, which
+ * `schema.ts` also checks values against, so the two cannot drift. Property
  * names are Argo's JSON field names, and each carries its doc comment from the definition.
  */
 import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
@@ -13,7 +13,7 @@ import type { ARTIFACT_REPOSITORY } from './_definition-artifacts';
 import type { DATABASE, DB_CONNECTION } from './_definition-database';
 import type { CONTAINER } from './_definition-kubernetes';
 import type { GoDuration, Infer, ObjectOf, Ttl } from './_shape';
-import type { CONTROLLER_CONFIG } from './controller-config-definition';
+import type { CONTROLLER_CONFIG } from './definition';
 
 export type { Container, SecretKeySelector, ConfigMapKeySelector, LabelSelector, PodSecurityContext, Ttl, GoDuration };
 

@@ -1,6 +1,6 @@
 /**
  * The one definition of Argo Workflows v4.1.2's controller `Config` (config/config.go): every key,
- * at every depth, with what Argo does with it. `controller-config-schema.ts` checks values against
+ * at every depth, with what Argo does with it. `schema.ts` checks values against
  * it at run time; `controller-config.ts` derives the TypeScript types from it, and editors show
  * the doc comment of each key. Property names are Argo's JSON field names, in Argo's order.
  */

@@ -2,14 +2,14 @@
  * Runtime checks against the key tree of Argo v4.1.2's controller `Config`, used to reject unknown
  * keys and wrong value types before anything is written. Argo reads the configmap with
  * `yaml.UnmarshalStrict`: one unknown key at any depth makes the controller and argo-server exit.
- * The tree itself, with the doc text of every key, is `controller-config-definition.ts`.
+ * The tree itself, with the doc text of every key, is `definition.ts`.
  */
-import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from './check';
+import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from '../check';
 import { ARTIFACT_REPOSITORY } from './_definition-artifacts';
 import { CONTAINER, SECRET_KEY_SELECTOR } from './_definition-kubernetes';
 import type { Shape } from './_shape';
-import { CONTROLLER_CONFIG } from './controller-config-definition';
-import { ValidationError, show } from './errors';
+import { CONTROLLER_CONFIG } from './definition';
+import { ValidationError, show } from '../errors';
 
 export type { Shape };
 export { ARTIFACT_REPOSITORY, CONTAINER, CONTROLLER_CONFIG, SECRET_KEY_SELECTOR };
