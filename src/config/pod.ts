@@ -58,7 +58,7 @@ export const POD_OPTION_KEYS: readonly string[] = ['resources', 'nodeSelector', 
  * requests.memory and limits.memory.
  */
 export function resolvePod(c: Checker, o: PodOptions | undefined, defaultResources: ResourceRequirements): ResolvedPod {
-  const resources = o?.resources ?? defaultResources;
+  const resources = o?.resources === undefined ? defaultResources : o.resources;
   const r: Partial<ResourceRequirements> = isPlainObject(resources) ? resources : {};
   if (!r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
     throw invalid(c.at('resources'), resources, 'it must set requests.cpu, requests.memory and limits.memory', `add them, e.g. ${JSON.stringify(defaultResources)}`);

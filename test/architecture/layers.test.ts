@@ -222,4 +222,12 @@ describe('src/ follows the layers of design.md', () => {
       .map((r) => `${r.file}:${r.line} imports '${r.specifier}'`);
     expect(unresolved).toEqual([]);
   });
+
+  test('constructs validate nothing: src/k8s/ (scripts aside) imports no validator of config/', () => {
+    const validators = ['src/config/errors.ts', 'src/config/check.ts', 'src/config/names.ts'];
+    const offending = records
+      .filter((r) => inFolder(r.file, 'src/k8s') && !inFolder(r.file, 'src/k8s/scripts') && r.target !== undefined && validators.includes(r.target))
+      .map((r) => `${r.file}:${r.line} imports '${r.specifier}'`);
+    expect(offending).toEqual([]);
+  });
 });

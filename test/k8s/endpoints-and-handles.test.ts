@@ -1,0 +1,83 @@
+/**
+ * Constructs read the plan's endpoints (no construct has a port of its own), expose handles to
+ * their main objects, and write ordering hints through one helper.
+ */
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { Component } from '../../src/config/endpoints';
+import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
+import { orderingHints, SyncWave } from '../../src/k8s/_meta';
+import { find, K8sObject, ofKind } from '../util';
+
+const QUICK_START = { workflowNamespaces: [{ name: 'argo' }], persistence: { postgres: { inCluster: {} } }, minio: true };
+
+function build(props = {}): { argo: ArgoWorkflows; objs: K8sObject[] } {
+  const chart = Testing.chart();
+  const argo = new ArgoWorkflows(chart, 'argo', props);
+  return { argo, objs: Testing.synth(chart) as K8sObject[] };
+}
+
+describe('Services and pods follow the plan\'s endpoints', () => {
+  const { argo, objs } = build(QUICK_START);
+
+  test('every Service selects its endpoint\'s pods and serves exactly its named ports', () => {
+    const services = ofKind(objs, 'Service');
+    expect(services.map((s) => s.metadata.name).sort()).toEqual(['argo-server', 'minio', 'postgres']);
+    for (const svc of services) {
+      const endpoint = argo.plan.endpoints.find((e) => e.name === svc.metadata.name)!;
+      expect(svc.spec.selector).toEqual(endpoint.selector);
+      expect(svc.spec.ports.map((p: { name: string; port: number }) => [p.name, p.port])).toEqual(endpoint.ports.map((p) => [p.name, p.servicePort ?? p.containerPort]));
+    }
+  });
+
+  test('every workload\'s pod template carries its endpoint\'s selector and container ports', () => {
+    for (const e of argo.plan.endpoints) {
+      const kind = e.component === Component.CONTROLLER || e.component === Component.SERVER ? 'Deployment' : 'StatefulSet';
+      const w = find(objs, kind, e.name, 'argo');
+      expect(w.spec.selector.matchLabels).toEqual(e.selector);
+      expect(w.spec.template.metadata.labels).toMatchObject(e.selector);
+      expect(w.spec.template.spec.containers[0].ports).toEqual(e.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: 'TCP' })));
+    }
+  });
+
+  test('argo-server\'s probes use its endpoint\'s port and scheme', () => {
+    const plain = build({ server: { secure: false } }).objs;
+    const probe = find(plain, 'Deployment', 'argo-server', 'argo').spec.template.spec.containers[0].readinessProbe;
+    expect(probe.httpGet).toEqual({ path: '/', port: 2746, scheme: 'HTTP' });
+  });
+});
+
+describe('handles to the main objects', () => {
+  test('argo.server and argo.controller expose their Deployments, Service and ConfigMap for patches', () => {
+    const chart = Testing.chart();
+    const argo = new ArgoWorkflows(chart, 'argo', {});
+    expect(argo.server!.deployment.kind).toBe('Deployment');
+    expect(argo.server!.service.kind).toBe('Service');
+    expect(argo.controller.deployment.kind).toBe('Deployment');
+    expect(argo.controller.configMap.data).toEqual(expect.objectContaining({ executor: expect.any(String) }));
+    ApiObject.of(argo.server!.deployment).addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 3));
+    argo.server!.service.addJsonPatch(JsonPatch.add('/metadata/annotations', { 'example.com/team': 'data' }));
+    const objs = Testing.synth(chart) as K8sObject[];
+    expect(find(objs, 'Deployment', 'argo-server', 'argo').spec.revisionHistoryLimit).toBe(3);
+    expect(find(objs, 'Service', 'argo-server', 'argo').metadata.annotations).toEqual({ 'example.com/team': 'data' });
+  });
+
+  test('without argo-server there is no server handle', () => {
+    expect(build({ server: { enabled: false } }).argo.server).toBeUndefined();
+  });
+});
+
+describe('orderingHints', () => {
+  test('writes the sync wave and, for one-shot Jobs, the Sync hook', () => {
+    expect(orderingHints(SyncWave.NAMESPACES)).toEqual({ 'argocd.argoproj.io/sync-wave': '-20' });
+    expect(orderingHints(SyncWave.CRDS, { hook: true })).toEqual({
+      'argocd.argoproj.io/sync-wave': '-10', 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+    });
+    expect(orderingHints(undefined, { hook: true })).toEqual({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+  });
+
+  test('the waves run namespaces, then CRDs, then credentials, then the rest', () => {
+    const waves = [SyncWave.NAMESPACES, SyncWave.CRDS, SyncWave.CREDENTIALS].map(Number);
+    expect([...waves].sort((a, b) => a - b)).toEqual(waves);
+    expect(Math.max(...waves)).toBeLessThan(0);
+  });
+});
