@@ -24,10 +24,27 @@ export interface PodAddition {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
-/** Secrets in the install namespace that a binary reads (its Role may `get` exactly these names). */
+/** Secrets that a binary reads (its Role there may `get` exactly these names). */
 export interface SecretRead {
   readonly by: readonly ArgoBinary[];
   readonly names: readonly string[];
+  /** Where the Secrets are. @default - the install namespace */
+  readonly namespace?: string;
+}
+
+/** Labels a feature puts on a namespace argo-stack creates (Pod Security, sidecar injection, ...). */
+export interface NamespaceLabels {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Whose ServiceAccount: a binary's, or the workflow service account of a workflow namespace. */
+export type ServiceAccountOwner = ArgoBinary | { readonly workflowNamespace: string };
+
+/** Annotations a feature puts on a ServiceAccount (workload identity). */
+export interface ServiceAccountAnnotations {
+  readonly of: ServiceAccountOwner;
+  readonly annotations: Readonly<Record<string, string>>;
 }
 
 /** What one feature adds to the rest of the plan. Every field is optional. */
@@ -40,6 +57,8 @@ export interface Contributions {
   readonly serverEnv?: readonly EnvVar[];
   readonly secretsRead?: readonly SecretRead[];
   readonly pods?: readonly PodAddition[];
+  readonly namespaceLabels?: readonly NamespaceLabels[];
+  readonly serviceAccountAnnotations?: readonly ServiceAccountAnnotations[];
   /** Components the feature runs, as endpoints. */
   readonly endpoints?: readonly Endpoint[];
   /** Connections the feature needs. */
@@ -86,8 +105,24 @@ export function foldPod(all: readonly Contributions[], binary: ArgoBinary): PodA
   return out;
 }
 
-/** The Secrets one binary reads, from every feature, sorted and without duplicates. */
-export function foldSecretsRead(all: readonly Contributions[], binary: ArgoBinary): string[] {
-  const names = all.flatMap((c) => c.secretsRead ?? []).filter((s) => s.by.includes(binary)).flatMap((s) => s.names);
+/**
+ * The Secrets one binary reads in one namespace (the install namespace when `namespace` is not
+ * given), from every feature, sorted and without duplicates.
+ */
+export function foldSecretsRead(all: readonly Contributions[], binary: ArgoBinary, namespace?: string): string[] {
+  const names = all.flatMap((c) => c.secretsRead ?? []).filter((s) => s.by.includes(binary) && s.namespace === namespace).flatMap((s) => s.names);
   return [...new Set(names)].sort();
+}
+
+/** The labels every feature puts on one namespace, in feature order (a later feature wins on a key). */
+export function foldNamespaceLabels(all: readonly Contributions[], namespace: string): Record<string, string> {
+  return Object.assign({}, ...all.flatMap((c) => c.namespaceLabels ?? []).filter((n) => n.namespace === namespace).map((n) => n.labels));
+}
+
+const sameOwner = (a: ServiceAccountOwner, b: ServiceAccountOwner): boolean =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a.workflowNamespace === b.workflowNamespace;
+
+/** The annotations every feature puts on one ServiceAccount, in feature order. */
+export function foldServiceAccountAnnotations(all: readonly Contributions[], of: ServiceAccountOwner): Record<string, string> {
+  return Object.assign({}, ...all.flatMap((c) => c.serviceAccountAnnotations ?? []).filter((a) => sameOwner(a.of, of)).map((a) => a.annotations));
 }

@@ -139,6 +139,8 @@ export interface ControllerContext {
   readonly pod: PodAdditions;
   /** Secrets other features make the controller read. */
   readonly secrets: readonly string[];
+  /** Annotations other features put on the controller's ServiceAccount (the user's own win). */
+  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
 }
 
 /** Validates `controller` and resolves the controller, its flags and its final config. */
@@ -151,7 +153,7 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), workflowAccountDefaults(ctx.workflowNamespaces));
   const config = mergeConfig(derived, o?.config ?? {});
   validateControllerConfig(config, 'controller.config');
-  const serviceAccountAnnotations = c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations);
+  const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   const checksum = databaseChecksum(config);
   const selector = appSelector(CONTROLLER_NAME);
   return {

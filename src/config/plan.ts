@@ -22,6 +22,8 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly controllerSecrets: string[];
   /** Secrets in the install namespace that argo-server reads (database credentials, its TLS certificate). */
   readonly serverSecrets: string[];
+  /** Labels other features put on the install namespace, when argo-stack creates it. */
+  readonly namespaceLabels: Record<string, string>;
   /** Every component argo-stack runs, with its selector and named ports. */
   readonly endpoints: Endpoint[];
   /** Every connection between them that the install needs. */

@@ -10,7 +10,7 @@
  */
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
-import { foldControllerConfig, foldPod, foldSecretsRead } from './contributions';
+import { foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
 import { configSecrets, resolveController } from './controller';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
@@ -20,7 +20,7 @@ import { resolvePersistence } from './persistence/persistence';
 import type { ResolvedArgoWorkflows } from './plan';
 import { AuthMode, resolveServer } from './server';
 import { resolveStorage } from './storage/storage';
-import { resolveWorkflowNamespaces } from './workflow-namespaces';
+import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
 function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
   // The props are not shown: they may hold credentials.
@@ -62,6 +62,17 @@ function rejectTwice(props: ArgoWorkflowsProps): void {
   if (!db.tableName) throw conflict(`controller.config.persistence.${p.postgresql ? 'postgresql' : 'mysql'}.tableName is missing: Argo exits with "TableName is empty"`, 'set tableName, e.g. "argo_workflows"');
 }
 
+/** What the features add to one workflow namespace: its labels, its service account's annotations, argo-server's Secret reads. */
+function foldIntoNamespace(n: ResolvedWorkflowNamespace, contributions: readonly Contributions[], server: boolean): ResolvedWorkflowNamespace {
+  return {
+    ...n,
+    labels: foldNamespaceLabels(contributions, n.name),
+    // The user's annotations win over contributed ones.
+    serviceAccountAnnotations: { ...foldServiceAccountAnnotations(contributions, { workflowNamespace: n.name }), ...n.serviceAccountAnnotations },
+    serverSecrets: server ? foldSecretsRead(contributions, 'server', n.name) : [],
+  };
+}
+
 /** Validates every option and resolves every default. Throws ValidationError on the first problem. */
 export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedArgoWorkflows {
   checkProps(props);
@@ -83,17 +94,20 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const controller = resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'),
+    serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'controller'),
   });
   // argo-server reads the database Secrets of the final config, the user's included.
   const server = resolveServer(props.server, {
     install, serverArgs: contributions.flatMap((c) => c.serverArgs ?? []), serverEnv: contributions.flatMap((c) => c.serverEnv ?? []),
     pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...configSecrets(controller.config)],
+    serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
   });
   return {
     ...install,
+    namespaceLabels: foldNamespaceLabels(contributions, install.namespace),
     controller,
     server,
-    workflowNamespaces,
+    workflowNamespaces: workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined)),
     persistence: persistence?.resolved,
     storage: storage.resolved,
     controllerSecrets: controller.secrets,

@@ -225,6 +225,8 @@ export interface ServerContext {
   readonly pod: PodAdditions;
   /** Secrets other features make argo-server read. */
   readonly secrets: readonly string[];
+  /** Annotations other features put on argo-server's ServiceAccount (the user's own win). */
+  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
 }
 
 /** Validates `server`; `undefined` when argo-server is not run in the cluster. */
@@ -237,7 +239,7 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   const service = resolveServiceType(c, o);
   const args = [...serverArgs(settings), ...logArgs(c, o), ...scopeArgs(ctx.install), ...ctx.serverArgs];
   const env: EnvVar[] = [{ name: 'ARGO_BASE_HREF', value: settings.baseHref }, { name: 'TLS_MIN_VERSION', value: String(settings.tlsMinVersion) }, ...ctx.serverEnv];
-  const serviceAccountAnnotations = c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations);
+  const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   // argo-server also reads its own TLS certificate Secret at start.
   const tlsSecret = settings.tlsCertificateSecretName !== undefined ? [settings.tlsCertificateSecretName] : [];
   return {

@@ -54,6 +54,10 @@ export interface ResolvedWorkflowNamespace {
   readonly name: string;
   readonly create: boolean;
   readonly podSecurity: PodSecurityLevel;
+  /** Labels other features put on the namespace, when argo-stack creates it. */
+  readonly labels: Record<string, string>;
+  /** Secrets argo-server reads here (the artifact repositories'); empty without argo-server. */
+  readonly serverSecrets: string[];
   readonly serviceAccountName: string;
   readonly serviceAccountAnnotations: Record<string, string>;
   readonly agent: boolean;
@@ -83,6 +87,8 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
     name,
     create: n.create ?? !isInstall,
     podSecurity: n.podSecurity ?? PodSecurityLevel.RESTRICTED,
+    labels: {},
+    serverSecrets: [],
     serviceAccountName: sa,
     serviceAccountAnnotations: c.annotations('serviceAccountAnnotations', n.serviceAccountAnnotations),
     agent: n.agent ?? false,

@@ -41,9 +41,9 @@ export class ArgoWorkflows extends Construct {
       namespace: plan.namespace, labels: plan.labels, version: plan.version, images: plan.images, scope: plan.scope, managedNamespace: plan.managedNamespace,
     };
 
-    if (plan.createNamespace) new Namespace(this, 'Namespace', { ctx, name: plan.namespace });
+    if (plan.createNamespace) new Namespace(this, 'Namespace', { ctx, name: plan.namespace, labels: plan.namespaceLabels });
     for (const n of plan.workflowNamespaces) {
-      if (n.create) new Namespace(this, `Namespace-${n.name}`, { ctx, name: n.name, podSecurity: n.podSecurity });
+      if (n.create) new Namespace(this, `Namespace-${n.name}`, { ctx, name: n.name, podSecurity: n.podSecurity, labels: n.labels });
     }
     new Crds(this, 'Crds', { ctx, mode: plan.crds });
     if (plan.storage.secrets.length) new ManagedSecrets(this, 'Secrets', { ctx, secrets: plan.storage.secrets });
@@ -54,10 +54,8 @@ export class ArgoWorkflows extends Construct {
     if (plan.server) {
       this.server = new ArgoServer(this, 'Server', { ctx, server: plan.server, configChecksum: this.controller.configMap.checksum });
     }
-    // argo-server serves artifacts and archived logs with the repositories' credentials, read in each namespace.
-    const serverSecrets = plan.server ? plan.storage.artifactSecretNames : [];
     for (const n of plan.workflowNamespaces) {
-      new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { ctx, namespace: n, serverSecrets });
+      new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { ctx, namespace: n });
       if (plan.storage.artifactRepositories) {
         new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories: plan.storage.artifactRepositories });
       }

@@ -11,6 +11,11 @@ export interface NamespaceProps {
   readonly name: string;
   /** @default PodSecurityLevel.RESTRICTED */
   readonly podSecurity?: PodSecurityLevel;
+  /**
+   * Labels other features put on the namespace; the Pod Security labels win over them.
+   * @default - none
+   */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A Namespace labelled with its Pod Security Standards level (enforce, audit and warn). */
@@ -24,6 +29,7 @@ export class Namespace extends Construct {
       metadata: meta(props.ctx, Component.NAMESPACES, props.name, undefined, {
         annotations: orderingHints(SyncWave.NAMESPACES),
         labels: {
+          ...props.labels,
           'kubernetes.io/metadata.name': props.name,
           'pod-security.kubernetes.io/enforce': level,
           'pod-security.kubernetes.io/enforce-version': 'latest',

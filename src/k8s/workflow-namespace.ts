@@ -10,11 +10,6 @@ import { roleWithBinding } from './rbac';
 export interface WorkflowNamespaceProps {
   readonly ctx: K8sContext;
   readonly namespace: ResolvedWorkflowNamespace;
-  /**
-   * Secrets of the artifact repositories that argo-server reads in this namespace.
-   * @default - none (no argo-server, or no repository Secrets)
-   */
-  readonly serverSecrets?: string[];
 }
 
 /**
@@ -51,7 +46,7 @@ export class WorkflowNamespace extends Construct {
     }
     if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
     // argo-server serves artifacts and archived logs with the repositories' credentials, read here.
-    const secrets = props.serverSecrets ?? [];
+    const secrets = n.serverSecrets;
     if (secrets.length) {
       roleWithBinding(this, 'ServerArtifacts', ctx, Component.WORKFLOW_NAMESPACE, {
         roleName: 'argo-server-artifacts', bindingName: 'argo-server-artifacts', namespace: n.name,

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { Checker } from '../../src/config/check';
 import { Credentials } from '../../src/config/credentials';
-import { foldControllerConfig, foldPod, foldSecretsRead, mergeConfig } from '../../src/config/contributions';
+import { Contributions, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { Component, portOf } from '../../src/config/endpoints';
 import { resolvePod } from '../../src/config/pod';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
@@ -179,5 +180,44 @@ describe('one validation idiom', () => {
       'workflowNamespaces[0].serviceAccount is not an option argo-stack knows; allowed here: name, create, podSecurity, serviceAccountName, serviceAccountAnnotations, agent, artifactGC. Fix: remove workflowNamespaces[0].serviceAccount');
     expectInvalid(() => resolveArgoWorkflows({ controller: { serviceAccountAnnotations: bad(['a']) } }),
       'controller.serviceAccountAnnotations ["a"] is invalid: it must be an object. Fix: pass an object, e.g. { "example.com/owner": "data-team" }');
+  });
+});
+
+describe('contributions to namespaces and service accounts', () => {
+  const all: Contributions[] = [
+    {
+      namespaceLabels: [{ namespace: 'team-a', labels: { a: '1', b: '1' } }, { namespace: 'team-b', labels: { x: '1' } }],
+      serviceAccountAnnotations: [{ of: 'server' as const, annotations: { s: '1' } }, { of: { workflowNamespace: 'team-a' }, annotations: { w: '1' } }],
+    },
+    { namespaceLabels: [{ namespace: 'team-a', labels: { b: '2' } }], serviceAccountAnnotations: [{ of: { workflowNamespace: 'team-a' }, annotations: { w: '2' } }] },
+  ];
+
+  test('foldNamespaceLabels: one namespace\'s labels, a later feature winning on a key', () => {
+    expect(foldNamespaceLabels(all, 'team-a')).toEqual({ a: '1', b: '2' });
+    expect(foldNamespaceLabels(all, 'argo')).toEqual({});
+  });
+
+  test('foldServiceAccountAnnotations: by binary or by workflow namespace', () => {
+    expect(foldServiceAccountAnnotations(all, 'server')).toEqual({ s: '1' });
+    expect(foldServiceAccountAnnotations(all, 'controller')).toEqual({});
+    expect(foldServiceAccountAnnotations(all, { workflowNamespace: 'team-a' })).toEqual({ w: '2' });
+    expect(foldServiceAccountAnnotations(all, { workflowNamespace: 'team-b' })).toEqual({});
+  });
+
+  test('foldSecretsRead keeps the install namespace apart from workflow namespaces', () => {
+    const reads = [{ secretsRead: [{ by: ['server'] as const, names: ['db'] }, { by: ['server'] as const, names: ['s3'], namespace: 'argo' }] }];
+    expect(foldSecretsRead(reads, 'server')).toEqual(['db']);
+    expect(foldSecretsRead(reads, 'server', 'argo')).toEqual(['s3']);
+  });
+
+  test('argo-server reads the repositories\' Secrets in each workflow namespace, and none without argo-server', () => {
+    const props = {
+      workflowNamespaces: [{ name: 'team-a' }, { name: 'team-b' }],
+      secrets: [{ name: 's3-cred', keys: ['accessKey', 'secretKey'], credentials: Credentials.existing() }],
+      artifactRepositories: { repositories: { s3: ArtifactRepository.s3({ bucket: 'my-bucket', accessKeySecret: { name: 's3-cred', key: 'accessKey' }, secretKeySecret: { name: 's3-cred', key: 'secretKey' } }) } },
+    };
+    expect(resolveArgoWorkflows(props).workflowNamespaces.map((n) => n.serverSecrets)).toEqual([['s3-cred'], ['s3-cred']]);
+    expect(resolveArgoWorkflows({ ...props, server: { enabled: false } }).workflowNamespaces.map((n) => n.serverSecrets)).toEqual([[], []]);
+    expect(resolveArgoWorkflows(props).serverSecrets).toEqual([]);
   });
 });

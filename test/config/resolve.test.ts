@@ -522,8 +522,8 @@ describe('workflow namespaces', () => {
   it('resolves defaults: created unless it is the install namespace, restricted, argo-workflow', () => {
     const plan = resolveArgoWorkflows({ workflowNamespaces: [{ name: 'argo' }, { name: 'team-a' }] });
     expect(plan.workflowNamespaces).toEqual([
-      { name: 'argo', create: false, podSecurity: 'restricted', serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
-      { name: 'team-a', create: true, podSecurity: 'restricted', serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
+      { name: 'argo', create: false, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
+      { name: 'team-a', create: true, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
     ]);
   });
 
@@ -532,7 +532,9 @@ describe('workflow namespaces', () => {
     const [ns] = resolveArgoWorkflows({
       workflowNamespaces: [{ name: 'team-a', create: false, podSecurity: PodSecurityLevel.BASELINE, serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true }],
     }).workflowNamespaces;
-    expect(ns).toEqual({ name: 'team-a', create: false, podSecurity: 'baseline', serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true });
+    expect(ns).toEqual({
+      name: 'team-a', create: false, podSecurity: 'baseline', labels: {}, serverSecrets: [], serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true,
+    });
     expect(ns.serviceAccountAnnotations).not.toBe(annotations);
   });
 

@@ -181,7 +181,7 @@ describe('workflow namespace options', () => {
   test('the construct alone emits no Namespace', () => {
     const chart = Testing.chart();
     const plan = resolveArgoWorkflows({ workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }] });
-    new WorkflowNamespace(chart, 'wn', { ctx: plan, namespace: plan.workflowNamespaces[0], serverSecrets: plan.storage.artifactSecretNames });
+    new WorkflowNamespace(chart, 'wn', { ctx: plan, namespace: plan.workflowNamespaces[0] });
     expect(Testing.synth(chart).map((o: K8sObject) => key(o))).toEqual([
       'ServiceAccount team-a/argo-workflow',
       'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',

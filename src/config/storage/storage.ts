@@ -265,7 +265,10 @@ function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[
 }
 
 function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
+  // argo-server serves artifacts and archived logs with the repositories' credentials, read in each namespace.
+  const names = r.artifactSecretNames;
   return {
+    secretsRead: names.length ? workflowNamespaces.map((namespace) => ({ by: ['server'] as const, names, namespace })) : [],
     ...(r.defaultRepository ? { controllerConfig: { artifactRepository: r.defaultRepository.spec } } : {}),
     ...(r.minio ? minioNetwork(r.minio, workflowNamespaces) : {}),
   };
