@@ -36,12 +36,28 @@ export function exampleKey(option: string): string {
   return KEY_EXAMPLES[field] ?? (field.replace(/(Secret|ConfigMap)$/, '') || 'key');
 }
 
+/**
+ * The allowed name a key is a near miss of, for "did you mean": the same name in another case, or
+ * the one name within a small edit distance (1 for short names, a quarter of the length for long
+ * ones). `undefined` when there is none, or more than one equally close.
+ */
+export function nearMiss(key: string, allowed: readonly string[]): string | undefined {
+  const same = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+  if (same !== undefined) return same;
+  const limit = Math.max(1, Math.floor(key.length / 4));
+  const scored = allowed.map((a) => [a, distance(key.toLowerCase(), a.toLowerCase())] as const).filter(([, d]) => d <= limit);
+  const best = Math.min(...scored.map(([, d]) => d));
+  const hits = scored.filter(([, d]) => d === best);
+  return hits.length === 1 ? hits[0][0] : undefined;
+}
+
 /** Rejects keys argo-stack does not know (JavaScript callers, typos); `undefined` values are ignored. */
 export function rejectUnknownKeys(option: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  const at = (k: string) => (option ? `${option}.${k}` : k);
   for (const k of Object.keys(value)) {
     if (allowed.includes(k) || value[k] === undefined) continue;
-    const close = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
-    throw conflict(`${option}.${k} is not an option argo-stack knows; allowed here: ${allowed.join(', ')}`, close ? `rename it to "${close}"` : `remove ${option}.${k}`);
+    const close = nearMiss(k, allowed);
+    throw conflict(`${at(k)} is not an option argo-stack knows; allowed here: ${allowed.join(', ')}`, close ? `rename it to "${close}"` : `remove ${at(k)}`);
   }
 }
 

@@ -108,7 +108,7 @@ describe('unknown keys are rejected at every depth', () => {
     expectInvalid(validate({ metricsConfig: { modifiers: { pod_missing: { disable: true } } } }), unknownKey(
       'controller.config.metricsConfig.modifiers["pod_missing"].disable',
       ['disabled', 'disabledAttributes', 'histogramBuckets'],
-      REMOVE));
+      'rename it to "disabled"'));
   });
 
   it('sso.clientID suggests "clientId"', () => {
@@ -159,11 +159,18 @@ describe('unknown keys are rejected at every depth', () => {
       'rename it to "runAsNonRoot"'));
   });
 
+  it('keys named like Object.prototype members are unknown too', () => {
+    for (const k of ['toString', 'valueOf', 'constructor', 'hasOwnProperty']) {
+      expectInvalid(validate({ [k]: 'x' }), unknownKey(`controller.config.${k}`, ARGO_TOP_LEVEL_KEYS, REMOVE));
+      expectInvalid(validate({ nodeEvents: { [k]: true } }), unknownKey(`controller.config.nodeEvents.${k}`, ['enabled', 'sendAsPod'], REMOVE));
+    }
+  });
+
   it('uses the given path prefix, or none', () => {
     expectInvalid(() => validateControllerConfig({ nodeEvents: { enable: true } }, 'cfg'),
-      unknownKey('cfg.nodeEvents.enable', ['enabled', 'sendAsPod'], REMOVE));
+      unknownKey('cfg.nodeEvents.enable', ['enabled', 'sendAsPod'], 'rename it to "enabled"'));
     expectInvalid(() => validateControllerConfig({ nodeEvents: { enable: true } }, ''),
-      unknownKey('nodeEvents.enable', ['enabled', 'sendAsPod'], REMOVE));
+      unknownKey('nodeEvents.enable', ['enabled', 'sendAsPod'], 'rename it to "enabled"'));
   });
 
   it('rejects workflowDefaults.spec.podPriority (removed from WorkflowSpec in v4)', () => {

@@ -269,7 +269,7 @@ describe('resolveArgoWorkflows: persistence', () => {
     ['azureTokenAuth not an object', { persistence: { postgres: { ...PG, azureTokenAuth: bad(true) } } },
       'persistence.postgres.azureTokenAuth true is invalid: it must be an object. Fix: pass {} for Argo\'s default scope, or { scope: "https://ossrdbms-aad.database.windows.net/.default" }'],
     ['azureTokenAuth with an unknown key', { persistence: { postgres: { ...PG, azureTokenAuth: bad({ scopes: ['x'] }) } } },
-      'persistence.postgres.azureTokenAuth.scopes is not an option argo-stack knows; allowed here: scope. Fix: remove persistence.postgres.azureTokenAuth.scopes'],
+      'persistence.postgres.azureTokenAuth.scopes is not an option argo-stack knows; allowed here: scope. Fix: rename it to "scope"'],
     ['mysql.options not an object', { persistence: { mysql: { ...MYSQL, options: bad('tls=true') } } },
       'persistence.mysql.options "tls=true" is invalid: it must be an object. Fix: pass an object, e.g. { tls: "true" }'],
     ['connectionPool not an object', { persistence: { postgres: { inCluster: {} }, connectionPool: bad(10) } },

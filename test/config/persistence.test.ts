@@ -399,7 +399,7 @@ describe('resolvePersistence: every rule, exact message', () => {
     'persistence.archiveLabelSelector is set but persistence.archive is false: nothing is archived. Fix: remove persistence.archiveLabelSelector, or set persistence.archive to true'));
 
   test('archiveLabelSelector unknown key', () => fails({ postgres: { inCluster: {} }, archiveLabelSelector: { matchLabel: { a: 'b' } } },
-    'persistence.archiveLabelSelector.matchLabel is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: matchLabels, matchExpressions. Fix: remove it or use one of the allowed keys'));
+    'persistence.archiveLabelSelector.matchLabel is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: matchLabels, matchExpressions. Fix: rename it to "matchLabels"'));
 
   test('archiveLabelSelector bad label value', () => fails({ postgres: { inCluster: {} }, archiveLabelSelector: { matchLabels: { a: 'b c' } } },
     'persistence.archiveLabelSelector.matchLabels["a"] "b c" is invalid: a label value is empty or 1-63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: shorten or clean the value, or use an annotation instead'));

@@ -651,7 +651,7 @@ describe('controller config', () => {
 
   it('validates the user config under "controller.config"', () => {
     expectInvalid(resolve({ controller: { config: bad({ nodeEvents: { enable: true } }) } }),
-      'controller.config.nodeEvents.enable is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: enabled, sendAsPod. Fix: remove it or use one of the allowed keys');
+      'controller.config.nodeEvents.enable is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: enabled, sendAsPod. Fix: rename it to "enabled"');
     expectInvalid(resolve({ controller: { config: bad({ parallelism: '5' }) } }),
       'controller.config.parallelism "5" is invalid: it must be a whole number. Fix: give a whole number');
   });

@@ -4,7 +4,7 @@
  * `yaml.UnmarshalStrict`: one unknown key at any depth makes the controller and argo-server exit.
  * The tree itself, with the doc text of every key, is `definition.ts`.
  */
-import { CREDENTIAL_NAME, exampleKey, isPlainObject, redact } from '../check';
+import { CREDENTIAL_NAME, exampleKey, isPlainObject, nearMiss, redact } from '../check';
 import { ARTIFACT_REPOSITORY } from './_definition-artifacts';
 import { CONTAINER, SECRET_KEY_SELECTOR } from './_definition-kubernetes';
 import type { Shape } from './_shape';
@@ -55,7 +55,17 @@ const fixFor = (shape: Shape): string => {
  * Checks a value against a shape. Throws a ValidationError naming the path, the bad value, what is
  * allowed and how to fix it. `undefined` values are skipped (they are not rendered).
  */
-export function checkShape(path: string, value: unknown, shape: Shape): void {
+/** How an unknown key is reported: Argo's config, or a Kubernetes type in the options. */
+export interface ShapeDialect {
+  unknownKey(child: string, allowed: readonly string[], near: string | undefined): string;
+}
+
+/** Keys of Argo's controller config: Argo exits on any key it does not know. */
+export const ARGO_CONFIG_DIALECT: ShapeDialect = {
+  unknownKey: (child, allowed, near) => `${child} is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: ${allowed.join(', ')}. Fix: ${near ? `rename it to "${near}"` : 'remove it or use one of the allowed keys'}`,
+};
+
+export function checkShape(path: string, value: unknown, shape: Shape, dialect: ShapeDialect = ARGO_CONFIG_DIALECT): void {
   if (value === undefined) return;
   // A value under a secret-looking name, or a Secret reference given as something else (often the
   // secret itself), is never shown.
@@ -83,23 +93,21 @@ export function checkShape(path: string, value: unknown, shape: Shape): void {
       return;
     case 'list':
       if (!Array.isArray(value)) throw bad('it must be a list', 'give a list');
-      value.forEach((item, i) => checkShape(`${path}[${i}]`, item, shape.item));
+      value.forEach((item, i) => checkShape(`${path}[${i}]`, item, shape.item, dialect));
       return;
     case 'map':
       if (!isPlainObject(value)) throw bad('it must be an object', 'give an object');
-      for (const [k, v] of Object.entries(value)) checkShape(`${path}["${k}"]`, v, shape.value);
+      for (const [k, v] of Object.entries(value)) checkShape(`${path}["${k}"]`, v, shape.value, dialect);
       return;
     case 'object': {
       if (!isPlainObject(value)) throw bad('it must be an object', 'give an object');
       const known = Object.keys(shape.fields);
       for (const [k, v] of Object.entries(value)) {
-        const field = shape.fields[k];
+        // Own keys only: `toString` or `constructor` are not Argo's keys, whatever Object.prototype has.
+        const field = Object.prototype.hasOwnProperty.call(shape.fields, k) ? shape.fields[k] : undefined;
         const child = path ? `${path}.${k}` : k;
-        if (!field) {
-          const close = known.find((n) => n.toLowerCase() === k.toLowerCase());
-          throw new ValidationError(`${child} is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: ${known.join(', ')}. Fix: ${close ? `rename it to "${close}"` : 'remove it or use one of the allowed keys'}`);
-        }
-        checkShape(child, v, field);
+        if (!field) throw new ValidationError(dialect.unknownKey(child, known, nearMiss(k, known)));
+        checkShape(child, v, field, dialect);
       }
       for (const r of shape.required ?? []) {
         if (value[r] === undefined || value[r] === '') {
