@@ -100,12 +100,16 @@ export function checkBool(option: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'boolean') throw invalid(option, value, 'it must be true or false', 'give a boolean');
 }
 
-/** An optional whole number of at least `min`. */
-export function checkInt(option: string, value: unknown, min: number, fix: string): void {
+/** The largest count argo-stack accepts where no smaller bound applies: far above any real setting, far below float trouble. */
+export const MAX_COUNT = 1_000_000;
+
+/** An optional whole number from `min` to `max`. */
+export function checkInt(option: string, value: unknown, min: number, fix: string, max: number = MAX_COUNT): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw invalid(option, value, `it must be a whole number of at least ${min}`, fix);
   }
+  if (value > max) throw invalid(option, value, `it must be a whole number of at most ${max}`, fix);
 }
 
 /** A positive Kubernetes quantity of bytes (decimal or binary suffix, no milli). */
@@ -155,9 +159,9 @@ export class Checker {
     return value as boolean | undefined;
   }
 
-  /** An optional whole number of at least `min`. */
-  int(field: string, value: unknown, min: number, fix: string): number | undefined {
-    checkInt(this.at(field), value, min, fix);
+  /** An optional whole number from `min` to `max` (default MAX_COUNT). */
+  int(field: string, value: unknown, min: number, fix: string, max?: number): number | undefined {
+    checkInt(this.at(field), value, min, fix, max);
     return value as number | undefined;
   }
 
@@ -201,3 +205,11 @@ export function checkEnum(option: string, value: unknown, e: Record<string, stri
     throw invalid(option, value, `it must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, fix);
   }
 }
+
+/**
+ * The option names of `T`, listed once for the unknown-key check. The compiler rejects a list that
+ * misses a name of `T` or holds one `T` does not have, so the run-time check cannot drift from the type.
+ */
+export const optionKeys = <T>() => <const K extends readonly (keyof T & string)[]>(
+  keys: K & ([Exclude<keyof T & string, K[number]>] extends [never] ? unknown : { missing: Exclude<keyof T & string, K[number]> }),
+): readonly string[] => keys;

@@ -3,7 +3,7 @@
  * (the controller's own defaults, then what other features contribute, then the user's config).
  */
 import { createHash } from 'node:crypto';
-import { Checker } from './check';
+import { Checker, optionKeys } from './check';
 import type { PodAdditions } from './contributions';
 import { mergeConfig } from './contributions';
 import type { ControllerConfig } from './controller-config';
@@ -98,13 +98,14 @@ export function workflowPodSecurityDefaults(): ControllerConfig {
 
 /** The controller's own flags: executor image, workers, API rate, logging and scope. */
 function controllerArgs(c: Checker, o: WorkflowControllerOptions | undefined, install: ResolvedInstall): string[] {
-  const w = o?.workers ?? {};
+  const workers = c.child('workers');
+  const w = o?.workers === undefined ? {} : workers.object(o.workers, '{ workflow: 32 }') as ControllerWorkers;
+  workers.known(w as Record<string, unknown>, WORKER_KEYS);
   const args = [`--executor-image=${install.images.executor}`];
   const flag = (name: string, checker: Checker, field: string, value: number | undefined) => {
-    checker.int(field, value, 1, `set ${checker.at(field)} to 1 or more, or leave it unset for Argo's default`);
+    checker.int(field, value, 1, `set ${checker.at(field)} to 1 or more, or leave it unset for Argo's default`, 10_000);
     if (value !== undefined) args.push(`--${name}=${value}`);
   };
-  const workers = c.child('workers');
   flag('workflow-workers', workers, 'workflow', w.workflow);
   flag('workflow-ttl-workers', workers, 'workflowTtl', w.workflowTtl);
   flag('pod-cleanup-workers', workers, 'podCleanup', w.podCleanup);
@@ -123,6 +124,12 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
   const gc = namespaces.some((n) => n.artifactGC) ? { artifactGC: { serviceAccountName: saNames[0] } } : {};
   return { workflowDefaults: { spec: { serviceAccountName: saNames[0], ...gc } } };
 }
+
+const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
+  'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst',
+  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations',
+]);
+const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
 
 /** The sha256 of the database settings, which the controller reads only at start. */
 function databaseChecksum(config: ControllerConfig): string | undefined {
@@ -146,7 +153,8 @@ export interface ControllerContext {
 /** Validates `controller` and resolves the controller, its flags and its final config. */
 export function resolveController(o: WorkflowControllerOptions | undefined, ctx: ControllerContext): ResolvedController {
   const c = new Checker('controller');
-  const replicas = c.int('replicas', o?.replicas, 1, 'set controller.replicas to 1 or more (use a separate install to run none)') ?? 1;
+  if (o !== undefined) c.known(c.object(o, '{ replicas: 2 }'), CONTROLLER_KEYS);
+  const replicas = c.int('replicas', o?.replicas, 1, 'set controller.replicas to 1 or more (use a separate install to run none)', 10) ?? 1;
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller);
   const args = controllerArgs(c, o, ctx.install);
   const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};

@@ -5,9 +5,21 @@
  *   server.baseHref "argo" is invalid: it must start and end with "/". Fix: use "/argo/".
  */
 export class ValidationError extends Error {
-  constructor(message: string) {
+  /** Each problem on its own, in the standard format (one entry unless several options are wrong). */
+  public readonly problems: readonly string[];
+
+  constructor(message: string, problems: readonly string[] = [message]) {
     super(message);
     this.name = 'ValidationError';
+    this.problems = problems;
+  }
+
+  /** One error for several problems: the message lists each on its own line; one problem stays as it is. */
+  static of(errors: readonly ValidationError[]): ValidationError {
+    // The same problem found twice (the user's config, then the merged one) is listed once.
+    const problems = [...new Set(errors.flatMap((e) => e.problems))];
+    if (problems.length === 1) return errors.find((e) => e.problems.length === 1) ?? new ValidationError(problems[0]);
+    return new ValidationError(`${problems.length} options are invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`, problems);
   }
 }
 

@@ -1,3 +1,4 @@
+import { checkObject, optionKeys, rejectUnknownKeys } from './check';
 import { invalid } from './errors';
 
 /** The Argo Workflows release argo-stack is tested against. */
@@ -87,12 +88,18 @@ export function validateImageReference(option: string, value: unknown, example: 
   return value as string;
 }
 
+const IMAGE_KEYS = optionKeys<ArgoImages>()(['controller', 'server', 'executor', 'crdInstaller', 'jobs']);
+
 /** Resolves the four Argo images from the version, registry and overrides. */
 export function resolveImages(version: string, registry: string | undefined, overrides: ArgoImages = {}): ResolvedImages {
   const reg = registry ?? DEFAULT_IMAGE_REGISTRY;
   if (!REGISTRY.test(reg)) {
     throw invalid('imageRegistry', reg, 'it must be a registry host with an optional port and path, without a scheme or trailing "/"',
       `use "${DEFAULT_IMAGE_REGISTRY}" or your mirror, e.g. "registry.example.com/argoproj"`);
+  }
+  if (overrides !== undefined) {
+    checkObject('images', overrides, '{ controller: "registry.example.com/argoproj/workflow-controller:v4.1.2" }');
+    rejectUnknownKeys('images', overrides as Record<string, unknown>, IMAGE_KEYS);
   }
   const pick = (key: keyof ArgoImages, image: string) =>
     overrides[key] !== undefined ? validateImageReference(`images.${key}`, overrides[key], `${reg}/${image}:${version}`) : `${reg}/${image}:${version}`;

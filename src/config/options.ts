@@ -3,6 +3,7 @@
  * option types (install, controller, server, workflow namespaces, persistence, storage) and this
  * file only puts them together. The option types are re-exported here for convenience.
  */
+import { optionKeys } from './check';
 import type { WorkflowControllerOptions } from './controller';
 import type { InstallOptions } from './install';
 import type { PersistenceOptions } from './persistence/options';
@@ -41,3 +42,9 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
    */
   readonly persistence?: PersistenceOptions;
 }
+
+/** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
+export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
+  'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
+  'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
+]);

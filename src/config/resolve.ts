@@ -11,15 +11,18 @@
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
 import { foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
-import { configSecrets, resolveController } from './controller';
+import { configSecrets, ResolvedController, resolveController } from './controller';
+import { rejectUnknownKeys } from './check';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
-import { InstallScope, resolveInstall } from './install';
-import type { ArgoWorkflowsProps } from './options';
-import { resolvePersistence } from './persistence/persistence';
+import { InstallScope, ResolvedInstall, resolveInstall } from './install';
+import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
+import { ResolvedPersistence, resolvePersistence } from './persistence/persistence';
+import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
-import { AuthMode, resolveServer } from './server';
-import { resolveStorage } from './storage/storage';
+import { Problems } from './problems';
+import { AuthMode, ResolvedServer, resolveServer } from './server';
+import { ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
 function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
@@ -28,6 +31,17 @@ function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
     const got = props === null ? 'null' : Array.isArray(props) ? 'an array' : `a ${typeof props}`;
     throw conflict(`ArgoWorkflows props (${got}) is invalid: it must be an options object`, 'pass an options object, e.g. { namespace: "argo" }, or nothing');
   }
+  // Plain data first (no null, no cycles, no Symbols), then every top-level key: all problems at once.
+  const problems = new Problems();
+  problems.add(plainDataProblems(props));
+  problems.throwIfAny();
+  problems.attempt(() => rejectUnknownKeys('', props as Record<string, unknown>, PROPS_KEYS), undefined);
+  problems.throwIfAny();
+}
+
+/** The names in `controller.config.artifactDrivers` (checked on its own; anything else gives none here). */
+function driverNames(drivers: unknown): string[] {
+  return Array.isArray(drivers) ? drivers.flatMap((d) => (typeof d?.name === 'string' ? [d.name] : [])) : [];
 }
 
 /** Single sign-on is not built yet: it needs the argo-server-sso Secret, RBAC and auth mode wiring together. */
@@ -73,43 +87,55 @@ function foldIntoNamespace(n: ResolvedWorkflowNamespace, contributions: readonly
   };
 }
 
-/** Validates every option and resolves every default. Throws ValidationError on the first problem. */
+/**
+ * Validates every option and resolves every default. Throws one ValidationError listing every
+ * problem of the independent parts (install, workflow namespaces, each feature, the controller,
+ * argo-server); within one part, the first problem.
+ */
 export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedArgoWorkflows {
   checkProps(props);
   const install = resolveInstall(props);
-  const workflowNamespaces = resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED });
-  validateControllerConfig(props.controller?.config, 'controller.config');
-  rejectSso(props);
-  rejectTwice(props);
+  const problems = new Problems();
+  const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
+  problems.attempt(() => validateControllerConfig(props.controller?.config, 'controller.config'), undefined);
+  problems.attempt(() => rejectSso(props), undefined);
+  problems.attempt(() => rejectTwice(props), undefined);
 
   // Features, in order; each contributes to the controller, argo-server and the plan.
-  const persistence = resolvePersistence(props.persistence, { namespace: install.namespace });
-  const storage = resolveStorage(props, {
+  const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace }), undefined);
+  const storage = problems.attempt(() => resolveStorage(props, {
     namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
     managedSecrets: persistence ? [{ spec: persistence.resolved.secret, option: 'persistence' }] : [],
-    artifactDrivers: (props.controller?.config?.artifactDrivers ?? []).map((d) => d.name),
-  });
-  const contributions: Contributions[] = [persistence?.contributes ?? {}, storage.contributes];
-
-  const controller = resolveController(props.controller, {
+    artifactDrivers: driverNames(props.controller?.config?.artifactDrivers),
+  }), undefined);
+  const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
+  const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'controller'),
-  });
+  }), undefined);
   // argo-server reads the database Secrets of the final config, the user's included.
-  const server = resolveServer(props.server, {
+  const server = problems.attempt(() => resolveServer(props.server, {
     install, serverArgs: contributions.flatMap((c) => c.serverArgs ?? []), serverEnv: contributions.flatMap((c) => c.serverEnv ?? []),
-    pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...configSecrets(controller.config)],
+    pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...(controller ? configSecrets(controller.config) : [])],
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
-  });
+  }), undefined);
+  problems.throwIfAny();
+  return plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions);
+}
+
+function plan(
+  install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
+  persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[],
+): ResolvedArgoWorkflows {
   return {
     ...install,
     namespaceLabels: foldNamespaceLabels(contributions, install.namespace),
     controller,
     server,
     workflowNamespaces: workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined)),
-    persistence: persistence?.resolved,
-    storage: storage.resolved,
+    persistence,
+    storage,
     controllerSecrets: controller.secrets,
     serverSecrets: server?.secrets ?? [],
     endpoints: [controller.endpoint, ...(server ? [server.endpoint] : []), ...contributions.flatMap((c) => c.endpoints ?? [])],

@@ -3,7 +3,7 @@
  * Service type, and the command line and environment that express them.
  */
 import { isIP } from 'node:net';
-import { Checker } from './check';
+import { Checker, optionKeys } from './check';
 import type { EnvVar, PodAdditions } from './contributions';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
 import { conflict, invalid } from './errors';
@@ -128,6 +128,14 @@ export interface ResolvedServer extends ResolvedPod {
 
 export const SERVER_NAME = 'argo-server';
 
+const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
+  'enabled', 'replicas', 'serviceAccountAnnotations', 'authModes', 'secure', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
+  'accessControlAllowOrigin', 'tlsMinVersion', 'tlsCertificateSecretName', 'serviceType', 'loadBalancerSourceRanges',
+  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations',
+]);
+/** The most requests per second per client IP `--api-rate-limit` takes here. */
+export const MAX_API_RATE_LIMIT = 1_000_000;
+
 /** An IPv4 or IPv6 CIDR with a prefix in range. */
 function isCidr(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -170,6 +178,9 @@ function resolveSettings(c: Checker, o: ArgoServerOptions | undefined): ServerSe
   const rate = o?.apiRateLimit ?? 1000;
   if (typeof rate !== 'number' || !Number.isInteger(rate) || rate <= 0) {
     throw invalid(c.at('apiRateLimit'), rate, 'it must be a whole number of requests per second per client IP, greater than 0', 'use a value such as 1000 (the default)');
+  }
+  if (rate > MAX_API_RATE_LIMIT) {
+    throw invalid(c.at('apiRateLimit'), rate, `it must be at most ${MAX_API_RATE_LIMIT} requests per second per client IP`, 'use a value such as 1000 (the default)');
   }
   const tls = o?.tlsMinVersion ?? TlsVersion.TLS_1_2;
   if (tls !== TlsVersion.TLS_1_2 && tls !== TlsVersion.TLS_1_3) {
@@ -232,8 +243,9 @@ export interface ServerContext {
 /** Validates `server`; `undefined` when argo-server is not run in the cluster. */
 export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerContext): ResolvedServer | undefined {
   const c = new Checker('server');
+  if (o !== undefined) c.known(c.object(o, '{ enabled: true }', 'pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server'), SERVER_KEYS);
   if (c.bool('enabled', o?.enabled) === false) return undefined;
-  const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)') ?? 1;
+  const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.server);
   const settings = resolveSettings(c, o);
   const service = resolveServiceType(c, o);

@@ -159,8 +159,8 @@ describe('one validation idiom', () => {
       'server.nodeSelector["kubernetes.io/os"] "linux-" is invalid: a label value is empty or 1-63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: shorten or clean the value, or use an annotation instead');
     expectInvalid(() => resolveArgoWorkflows({ server: { tolerations: bad({ key: 'x' }) } }),
       'server.tolerations {"key":"x"} is invalid: it must be a list of tolerations. Fix: give a list');
-    expectInvalid(() => resolveArgoWorkflows({ controller: { resources: bad(null) } }),
-      'controller.resources null is invalid: it must set requests.cpu, requests.memory and limits.memory. Fix: add them, e.g. {"requests":{"cpu":"100m","memory":"256Mi"},"limits":{"memory":"1Gi"}}');
+    expectInvalid(() => resolveArgoWorkflows({ controller: { resources: bad('1') } }),
+      'controller.resources "1" is invalid: it must set requests.cpu, requests.memory and limits.memory. Fix: add them, e.g. {"requests":{"cpu":"100m","memory":"256Mi"},"limits":{"memory":"1Gi"}}');
   });
 
   test('resolvePod fills in the defaults and copies the node selector', () => {

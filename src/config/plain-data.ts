@@ -1,0 +1,57 @@
+/**
+ * The options must be plain data: objects, lists, strings, finite numbers and booleans (and the
+ * instances of argo-stack's own classes, `Duration` and the union-like classes, which are not
+ * descended into). `null` is invalid everywhere: leave an option out to use its default.
+ * Checked before any resolver runs, so no resolver ever walks a cycle or formats a Symbol.
+ */
+import { invalid, ValidationError } from './errors';
+
+/** An object literal (or a null-prototype one): not a class instance, not a list. */
+export function isDataObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The path of a key under `path`: `a.b` for identifiers, `a["b c"]` otherwise. */
+export function keyPath(path: string, key: string): string {
+  if (IDENTIFIER.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+/** A value that is not plain data, as a message; undefined when it is fine at this level. */
+function problemOf(path: string, value: unknown): ValidationError | undefined {
+  if (value === null) return invalid(path, null, 'null is not a value argo-stack accepts', `remove ${path} to use its default, or give a value`);
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
+    return invalid(path, value, 'it must be plain data: a string, number, boolean, list or object', `give ${path} a plain value`);
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return invalid(path, value, 'it must be a finite number', `give ${path} a number`);
+  return undefined;
+}
+
+/**
+ * Every problem of the plain-data rule in `value`, each naming its path. `undefined` values are
+ * unset options and fine.
+ */
+export function plainDataProblems(value: unknown, path = ''): ValidationError[] {
+  const problems: ValidationError[] = [];
+  const open = new Set<object>();
+  const walk = (v: unknown, at: string): void => {
+    if (v === undefined) return;
+    const p = problemOf(at || 'options', v);
+    if (p) { problems.push(p); return; }
+    if (!Array.isArray(v) && !isDataObject(v)) return;
+    if (open.has(v)) {
+      problems.push(invalid(at, '[circular]', 'it contains itself', `give ${at} a copy of the value instead of a reference to its own parent`));
+      return;
+    }
+    open.add(v);
+    if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${at}[${i}]`));
+    else for (const k of Object.keys(v)) walk(v[k], keyPath(at, k));
+    open.delete(v);
+  };
+  walk(value, path);
+  return problems;
+}

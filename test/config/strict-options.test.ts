@@ -1,0 +1,116 @@
+/**
+ * Strict at run time: options given from JavaScript or read from a file get no compiler, so every
+ * level rejects unknown keys and wrong types, `null` is invalid everywhere, numbers have bounds,
+ * and several wrong options are reported together.
+ */
+import { ValidationError } from '../../src/config/errors';
+import { keyPath, plainDataProblems } from '../../src/config/plain-data';
+import { resolveArgoWorkflows } from '../../src/config/resolve';
+import { bad, expectInvalid } from './_helpers';
+
+const resolve = (props: unknown) => () => resolveArgoWorkflows(bad(props));
+const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence';
+
+describe('unknown keys', () => {
+  test('at the top level, with a rename hint for near misses', () => {
+    expectInvalid(resolve({ controler: { replicas: 2 } }), `controler is not an option argo-stack knows; allowed here: ${TOP}. Fix: rename it to "controller"`);
+    expectInvalid(resolve({ Namespace: 'argo' }), `Namespace is not an option argo-stack knows; allowed here: ${TOP}. Fix: rename it to "namespace"`);
+    expectInvalid(resolve({ toString: 'x' }), `toString is not an option argo-stack knows; allowed here: ${TOP}. Fix: remove toString`);
+  });
+
+  test('in controller, controller.workers, server and images', () => {
+    expectInvalid(resolve({ controller: { replica: 2 } }),
+      'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, logLevel, logFormat, resources, nodeSelector, tolerations. Fix: rename it to "replicas"');
+    expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
+      'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
+    expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
+      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, logLevel, logFormat, resources, nodeSelector, tolerations. Fix: rename it to "loadBalancerSourceRanges"');
+    expectInvalid(resolve({ images: { control: 'x:v1' } }),
+      'images.control is not an option argo-stack knows; allowed here: controller, server, executor, crdInstaller, jobs. Fix: remove images.control');
+  });
+});
+
+describe('wrong types are errors, never coerced', () => {
+  test('an area that must be an object', () => {
+    expectInvalid(resolve({ server: false }), 'server false is invalid: it must be an object. Fix: pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server');
+    expectInvalid(resolve({ controller: 'ha' }), 'controller "ha" is invalid: it must be an object. Fix: pass an object, e.g. { replicas: 2 }');
+    expectInvalid(resolve({ images: [] }), 'images [] is invalid: it must be an object. Fix: pass an object, e.g. { controller: "registry.example.com/argoproj/workflow-controller:v4.1.2" }');
+    expectInvalid(resolve({ controller: { workers: 4 } }), 'controller.workers 4 is invalid: it must be an object. Fix: pass an object, e.g. { workflow: 32 }');
+  });
+
+  test('a boolean given as a number', () => {
+    expectInvalid(resolve({ controller: { workflowPodSecurityDefaults: 0 } }), 'controller.workflowPodSecurityDefaults 0 is invalid: it must be true or false. Fix: give a boolean');
+  });
+});
+
+describe('null means one thing everywhere: it is invalid', () => {
+  test('at any depth, with the path', () => {
+    expectInvalid(resolve({ images: null }), 'images null is invalid: null is not a value argo-stack accepts. Fix: remove images to use its default, or give a value');
+    expectInvalid(resolve({ persistence: { postgres: { inCluster: { storage: null } } } }),
+      'persistence.postgres.inCluster.storage null is invalid: null is not a value argo-stack accepts. Fix: remove persistence.postgres.inCluster.storage to use its default, or give a value');
+    expectInvalid(resolve({ workflowNamespaces: [{ name: 'argo' }, null] }),
+      'workflowNamespaces[1] null is invalid: null is not a value argo-stack accepts. Fix: remove workflowNamespaces[1] to use its default, or give a value');
+  });
+
+  test('non-data values and cycles are named, never thrown raw', () => {
+    const loop: Record<string, unknown> = { name: 'argo' };
+    loop.self = loop;
+    expectInvalid(resolve({ workflowNamespaces: [loop] }),
+      'workflowNamespaces[0].self "[circular]" is invalid: it contains itself. Fix: give workflowNamespaces[0].self a copy of the value instead of a reference to its own parent');
+    expectInvalid(resolve({ controller: { replicas: 2n } }), 'controller.replicas 2n is invalid: it must be plain data: a string, number, boolean, list or object. Fix: give controller.replicas a plain value');
+    expectInvalid(resolve({ labels: { [Symbol('x')]: 'a', team: Symbol('t') } }),
+      'labels.team Symbol(t) is invalid: it must be plain data: a string, number, boolean, list or object. Fix: give labels.team a plain value');
+    expectInvalid(resolve({ server: { apiRateLimit: Infinity } }), 'server.apiRateLimit Infinity is invalid: it must be a finite number. Fix: give server.apiRateLimit a number');
+  });
+
+  test('keyPath quotes keys that are not identifiers', () => {
+    expect(keyPath('labels', 'team')).toBe('labels.team');
+    expect(keyPath('labels', 'app.kubernetes.io/name')).toBe('labels["app.kubernetes.io/name"]');
+    expect(keyPath('', 'namespace')).toBe('namespace');
+  });
+
+  test('class instances are not descended into; undefined is an unset option', () => {
+    expect(plainDataProblems({ a: undefined, d: new Date(0), m: new Map([[1, null]]) })).toEqual([]);
+  });
+});
+
+describe('numbers have bounds', () => {
+  test('counts have an upper bound', () => {
+    expectInvalid(resolve({ server: { apiRateLimit: 1e21 } }),
+      'server.apiRateLimit 1e+21 is invalid: it must be at most 1000000 requests per second per client IP. Fix: use a value such as 1000 (the default)');
+    expectInvalid(resolve({ controller: { replicas: 11 } }),
+      'controller.replicas 11 is invalid: it must be a whole number of at most 10. Fix: set controller.replicas to 1 or more (use a separate install to run none)');
+    expectInvalid(resolve({ controller: { workers: { workflow: 100000 } } }),
+      'controller.workers.workflow 100000 is invalid: it must be a whole number of at most 10000. Fix: set controller.workers.workflow to 1 or more, or leave it unset for Argo\'s default');
+  });
+});
+
+describe('several wrong options are reported together', () => {
+  test('one error lists each problem on its own line, in the standard format', () => {
+    let error: unknown;
+    try {
+      resolveArgoWorkflows(bad({ controller: { replicas: 0 }, server: { baseHref: 'argo' }, workflowNamespaces: [{ name: 'Team_A' }] }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const e = error as ValidationError;
+    expect(e.problems).toEqual([
+      'workflowNamespaces[0].name "Team_A" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "team-a"',
+      'controller.replicas 0 is invalid: it must be a whole number of at least 1. Fix: set controller.replicas to 1 or more (use a separate install to run none)',
+      'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"',
+    ]);
+    expect(e.message).toBe(`3 options are invalid:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+  });
+
+  test('all unknown top-level keys and all nulls are listed at once', () => {
+    expect(() => resolveArgoWorkflows(bad({ images: null, labels: null }))).toThrow(
+      'images null is invalid: null is not a value argo-stack accepts. Fix: remove images to use its default, or give a value\n'
+      + '  labels null is invalid: null is not a value argo-stack accepts. Fix: remove labels to use its default, or give a value');
+  });
+
+  test('one problem keeps its plain message', () => {
+    expectInvalid(resolve({ server: { baseHref: 'argo' } }),
+      'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"');
+  });
+});
