@@ -127,7 +127,7 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
   'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst',
-  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations',
+  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
 
@@ -155,7 +155,7 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const c = new Checker('controller');
   if (o !== undefined) c.known(c.object(o, '{ replicas: 2 }'), CONTROLLER_KEYS);
   const replicas = c.int('replicas', o?.replicas, 1, 'set controller.replicas to 1 or more (use a separate install to run none)', 10) ?? 1;
-  const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller);
+  const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller, ctx.install.imagePullSecrets);
   const args = controllerArgs(c, o, ctx.install);
   const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};
   const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), workflowAccountDefaults(ctx.workflowNamespaces));

@@ -6,6 +6,7 @@ import { Checker } from './check';
 import { conflict } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
 import type { ArgoImages } from './images';
+import { resolvePullSecrets } from './pod';
 
 /** Where the controller and argo-server look for workflows. */
 export enum InstallScope {
@@ -67,6 +68,13 @@ export interface InstallOptions {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+  /**
+   * Names of `kubernetes.io/dockerconfigjson` Secrets every pod argo-stack runs pulls its images
+   * with (for a private mirror set in `imageRegistry` or `images`). Each must exist in the pod's
+   * namespace; a pod's own `imagePullSecrets` add to these.
+   * @default - none
+   */
+  readonly imagePullSecrets?: string[];
 }
 
 /** The install-wide settings, every default filled in. */
@@ -80,6 +88,8 @@ export interface ResolvedInstall {
   readonly managedNamespace?: string;
   readonly crds: CrdMode;
   readonly labels: Record<string, string>;
+  /** Pull Secrets of every pod. */
+  readonly imagePullSecrets: string[];
 }
 
 export const DEFAULT_NAMESPACE = 'argo';
@@ -127,5 +137,6 @@ export function resolveInstall(o: InstallOptions): ResolvedInstall {
   const managedNamespace = resolveManagedNamespace(c, o, namespace, scope);
   return {
     namespace, createNamespace: o.createNamespace ?? true, version, images, scope, managedNamespace, crds, labels: { ...(labels ?? {}) },
+    imagePullSecrets: resolvePullSecrets(c, o.imagePullSecrets),
   };
 }

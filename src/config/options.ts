@@ -46,5 +46,5 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
-  'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
+  'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
 ]);

@@ -102,11 +102,11 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   problems.attempt(() => rejectTwice(props), undefined);
 
   // Features, in order; each contributes to the controller, argo-server and the plan.
-  const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace }), undefined);
+  const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace, imagePullSecrets: install.imagePullSecrets }), undefined);
   const storage = problems.attempt(() => resolveStorage(props, {
     namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
     managedSecrets: persistence ? [{ spec: persistence.resolved.secret, option: 'persistence' }] : [],
-    artifactDrivers: driverNames(props.controller?.config?.artifactDrivers),
+    artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets,
   }), undefined);
   const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
   const controller = problems.attempt(() => resolveController(props.controller, {

@@ -131,7 +131,7 @@ export const SERVER_NAME = 'argo-server';
 const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
   'enabled', 'replicas', 'serviceAccountAnnotations', 'authModes', 'secure', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
   'accessControlAllowOrigin', 'tlsMinVersion', 'tlsCertificateSecretName', 'serviceType', 'loadBalancerSourceRanges',
-  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations',
+  'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 /** The most requests per second per client IP `--api-rate-limit` takes here. */
 export const MAX_API_RATE_LIMIT = 1_000_000;
@@ -246,7 +246,7 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   if (o !== undefined) c.known(c.object(o, '{ enabled: true }', 'pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server'), SERVER_KEYS);
   if (c.bool('enabled', o?.enabled) === false) return undefined;
   const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
-  const pod = resolvePod(c, o, DEFAULT_RESOURCES.server);
+  const pod = resolvePod(c, o, DEFAULT_RESOURCES.server, ctx.install.imagePullSecrets);
   const settings = resolveSettings(c, o);
   const service = resolveServiceType(c, o);
   const args = [...serverArgs(settings), ...logArgs(c, o), ...scopeArgs(ctx.install), ...ctx.serverArgs];

@@ -10,7 +10,7 @@ export { Component };
  * What every construct needs of the install besides its own section of the plan: the namespace,
  * the labels and version on every object, the images, and the scope for RBAC.
  */
-export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace'>;
+export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace' | 'imagePullSecrets'>;
 
 /**
  * Argo CD sync waves: what must exist before the rest is applied. Namespaces first, then the CRD

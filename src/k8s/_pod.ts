@@ -29,12 +29,20 @@ export function restrictedContainerSecurityContext(readOnlyRootFilesystem = true
   };
 }
 
-/** Scheduling fields shared by every pod. */
-export function scheduling(pod: ResolvedPod): Pick<PodSpec, 'nodeSelector' | 'tolerations'> {
+/** Scheduling and image pull fields shared by every pod. */
+export function scheduling(pod: ResolvedPod): Pick<PodSpec, 'nodeSelector' | 'tolerations' | 'affinity' | 'topologySpreadConstraints' | 'imagePullSecrets'> {
   return {
     nodeSelector: pod.nodeSelector,
     ...(pod.tolerations ? { tolerations: pod.tolerations } : {}),
+    ...(pod.affinity ? { affinity: pod.affinity } : {}),
+    ...(pod.topologySpreadConstraints ? { topologySpreadConstraints: pod.topologySpreadConstraints } : {}),
+    ...pullSecrets(pod.imagePullSecrets),
   };
+}
+
+/** `imagePullSecrets` of a pod spec, or nothing. */
+export function pullSecrets(names: readonly string[]): Pick<PodSpec, 'imagePullSecrets'> {
+  return names.length ? { imagePullSecrets: names.map((name) => ({ name })) } : {};
 }
 
 /**
@@ -57,7 +65,7 @@ export function containerPorts(endpoint: Endpoint): ContainerPort[] {
   return endpoint.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol }));
 }
 
-/** The labels of a component's pod template: its selector and the component, nothing that changes. */
-export function podLabels(selector: Readonly<Record<string, string>>, component: string): Record<string, string> {
-  return { ...selector, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': 'argo-workflows' };
+/** The labels of a component's pod template: the user's pod labels, then its selector and the component. */
+export function podLabels(selector: Readonly<Record<string, string>>, component: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { ...extra, ...selector, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': 'argo-workflows' };
 }

@@ -20,7 +20,7 @@ import { dataVolumeClaim, podLabels, restrictedPodSecurityContext, scheduling } 
 
 /** A Deployment of `replicas` pods; with more than one, a PodDisruptionBudget keeps all but one up. */
 export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: Component, o: {
-  name: string; replicas: number; selector: Readonly<Record<string, string>>; podAnnotations?: Record<string, string>; spec: PodSpec;
+  name: string; replicas: number; selector: Readonly<Record<string, string>>; podLabels?: Record<string, string>; podAnnotations?: Record<string, string>; spec: PodSpec;
 }): ApiObject {
   const selector = { ...o.selector };
   const deployment = manifest<IDeployment>(scope, 'Deployment', {
@@ -32,7 +32,7 @@ export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: 
       selector: { matchLabels: selector },
       template: {
         metadata: {
-          labels: podLabels(selector, component),
+          labels: podLabels(selector, component, o.podLabels),
           ...(o.podAnnotations && Object.keys(o.podAnnotations).length ? { annotations: o.podAnnotations } : {}),
         },
         spec: o.spec,
@@ -81,7 +81,10 @@ export function statefulService(scope: Construct, ctx: K8sContext, endpoint: End
       selector: { matchLabels: selector },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       template: {
-        metadata: { labels: podLabels(selector, component) },
+        metadata: {
+          labels: podLabels(selector, component, s.pod.podLabels),
+          ...(Object.keys(s.pod.podAnnotations).length ? { annotations: { ...s.pod.podAnnotations } } : {}),
+        },
         spec: {
           serviceAccountName: name,
           automountServiceAccountToken: false,

@@ -49,7 +49,8 @@ export class WorkflowController extends Construct {
       name: CONTROLLER_NAME,
       replicas: c.replicas,
       selector: c.endpoint.selector,
-      podAnnotations: c.pod.annotations,
+      podLabels: c.podLabels,
+      podAnnotations: { ...c.podAnnotations, ...c.pod.annotations },
       spec: {
         serviceAccountName: CONTROLLER_SERVICE_ACCOUNT,
         priorityClassName: CONTROLLER_PRIORITY_CLASS,

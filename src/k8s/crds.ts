@@ -7,7 +7,7 @@ import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
 import { CrdMode } from '../config/install';
 import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES } from '../config/pod';
 import { Component, K8sContext, manifest, meta, orderingHints, SyncWave } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
+import { pullSecrets, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
 
@@ -116,6 +116,7 @@ export class Crds extends Construct {
             restartPolicy: 'OnFailure',
             securityContext: restrictedPodSecurityContext(),
             nodeSelector: { ...DEFAULT_NODE_SELECTOR },
+            ...pullSecrets(ctx.imagePullSecrets),
             containers: [{
               name: 'crd-installer',
               image: ctx.images.crdInstaller,

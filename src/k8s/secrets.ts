@@ -8,7 +8,7 @@ import { DEFAULT_JOBS_IMAGE } from '../config/images';
 import { DEFAULT_NODE_SELECTOR } from '../config/pod';
 import type { ManagedSecret } from '../config/storage/secret-placements';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta, orderingHints, SyncWave } from './_meta';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
+import { pullSecrets, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 import { credentialsScript, GeneratedSecret } from './scripts/credentials-script';
 
@@ -179,6 +179,7 @@ export class ManagedSecrets extends Construct {
             restartPolicy: 'OnFailure',
             securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
             nodeSelector: { ...DEFAULT_NODE_SELECTOR },
+            ...pullSecrets(ctx.imagePullSecrets),
             containers: [{
               name: 'generate',
               image,

@@ -53,7 +53,8 @@ export class ArgoServer extends Construct {
       name: SERVER_NAME,
       replicas: s.replicas,
       selector: s.endpoint.selector,
-      podAnnotations: { [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
+      podLabels: s.podLabels,
+      podAnnotations: { ...s.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
       spec: {
         serviceAccountName: SERVER_NAME,
         securityContext: restrictedPodSecurityContext(),

@@ -31,6 +31,7 @@ describe('resolveMinio: every default', () => {
       replicas: 1,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
+      podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
       endpoint: 'minio:9000',
     });
     expect(DEFAULT_MINIO_IMAGE).toBe('quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z');
@@ -74,6 +75,7 @@ describe('resolveMinio: options', () => {
       namespace: 'ops', name: 'minio', bucket: 'artifacts', secretName: 'minio-root', credentials: Credentials.existing(),
       image: 'registry.example.com/minio/minio:RELEASE.2024-01-01T00-00-00Z', uid: 1000,
       storage: '50Gi', storageClassName: 'fast-ssd', replicas: 1, resources: o.resources, nodeSelector: { pool: 'storage' }, tolerations: o.tolerations, endpoint: 'minio:9000',
+      podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
       secret: {
         name: 'minio-root', keys: ['accesskey', 'secretkey'], source: Credentials.existing(),
         description: 'MinIO root user (accesskey) and password (secretkey), also the S3 keys of the artifact repository',
@@ -179,9 +181,9 @@ describe('resolveMinio: validation', () => {
 
   test('unknown options and a non-object', () => {
     fails({ Bucket: 'x' },
-      'minio.Bucket is not an option argo-stack knows; allowed here: bucket, secretName, credentials, image, storage, storageClassName, resources, nodeSelector, tolerations, tls. Fix: rename it to "bucket"');
+      'minio.Bucket is not an option argo-stack knows; allowed here: bucket, secretName, credentials, image, storage, storageClassName, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets, tls. Fix: rename it to "bucket"');
     fails({ endpoint: 'minio:9000' },
-      'minio.endpoint is not an option argo-stack knows; allowed here: bucket, secretName, credentials, image, storage, storageClassName, resources, nodeSelector, tolerations, tls. Fix: remove minio.endpoint');
+      'minio.endpoint is not an option argo-stack knows; allowed here: bucket, secretName, credentials, image, storage, storageClassName, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets, tls. Fix: remove minio.endpoint');
     fails('on', 'minio "on" is invalid: it must be an object. Fix: pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
   });
 

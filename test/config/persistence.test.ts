@@ -76,6 +76,7 @@ describe('resolvePersistence: in-cluster PostgreSQL with every default', () => {
       replicas: 1,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
+      podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
     });
     expect(DEFAULT_POSTGRES_IMAGE).toBe('docker.io/library/postgres:16.6-alpine');
     expect(DEFAULT_MYSQL_IMAGE).toBe('docker.io/library/mysql:8.4.3');
@@ -115,6 +116,7 @@ describe('resolvePersistence: in-cluster options', () => {
       database: 'workflows', secretName: 'db-creds', storage: '50Gi', storageClassName: 'gp3', replicas: 1,
       resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { memory: '4Gi' } },
       nodeSelector: { pool: 'db' }, tolerations: [{ key: 'db', operator: 'Exists', effect: 'NoSchedule' }],
+      podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
     });
     expect(r.secret.name).toBe('db-creds');
     roundTrip(r);
@@ -136,6 +138,7 @@ describe('resolvePersistence: in-cluster options', () => {
       engine: DatabaseEngine.MYSQL, name: 'mysql', namespace: 'argo', image: 'docker.io/library/mysql:8.4.3', uid: 999,
       port: 3306, containerPort: 3306, database: 'argo', secretName: 'argo-mysql-config', storage: '10Gi', replicas: 1,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } }, nodeSelector: { 'kubernetes.io/os': 'linux' },
+      podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
     });
     expect(r.secret).toEqual({
       name: 'argo-mysql-config', keys: ['username', 'password'], source: Credentials.generated({ fixed: { username: 'argo' } }),
@@ -336,7 +339,7 @@ describe('resolvePersistence: every rule, exact message', () => {
     'persistence.postgres.sslmode is not an option argo-stack knows; allowed here: inCluster, host, port, database, secretName, credentials, connectionTimeoutSeconds, ssl, sslMode, awsRdsIamAuth, azureTokenAuth, caCertificate. Fix: rename it to "sslMode"'));
 
   test('unknown key in inCluster', () => fails({ postgres: { inCluster: { size: '1Gi' } } },
-    'persistence.postgres.inCluster.size is not an option argo-stack knows; allowed here: image, storage, storageClassName, resources, nodeSelector, tolerations. Fix: remove persistence.postgres.inCluster.size'));
+    'persistence.postgres.inCluster.size is not an option argo-stack knows; allowed here: image, storage, storageClassName, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: remove persistence.postgres.inCluster.size'));
 
   test('both postgres and mysql', () => fails({ postgres: { inCluster: {} }, mysql: { inCluster: {} } },
     'persistence.postgres and persistence.mysql are both set: Argo keeps the archive and offloaded node status in one database. Fix: keep one of them'));

@@ -167,9 +167,9 @@ describe('one validation idiom', () => {
     const resources = { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '2Gi' } };
     const selector = { pool: 'argo' };
     const pod = resolvePod(new Checker('x'), { nodeSelector: selector }, resources);
-    expect(pod).toEqual({ resources, nodeSelector: { pool: 'argo' } });
+    expect(pod).toEqual({ resources, nodeSelector: { pool: 'argo' }, podLabels: {}, podAnnotations: {}, imagePullSecrets: [] });
     expect(pod.nodeSelector).not.toBe(selector);
-    expect(resolvePod(new Checker('x'), undefined, resources)).toEqual({ resources, nodeSelector: { 'kubernetes.io/os': 'linux' } });
+    expect(resolvePod(new Checker('x'), undefined, resources)).toEqual({ resources, nodeSelector: { 'kubernetes.io/os': 'linux' }, podLabels: {}, podAnnotations: {}, imagePullSecrets: [] });
   });
 
   test('wrong types are errors, never coerced', () => {

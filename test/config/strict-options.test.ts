@@ -9,7 +9,7 @@ import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props: unknown) => () => resolveArgoWorkflows(bad(props));
-const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence';
+const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence';
 
 describe('unknown keys', () => {
   test('at the top level, with a rename hint for near misses', () => {
@@ -20,11 +20,11 @@ describe('unknown keys', () => {
 
   test('in controller, controller.workers, server and images', () => {
     expectInvalid(resolve({ controller: { replica: 2 } }),
-      'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, logLevel, logFormat, resources, nodeSelector, tolerations. Fix: rename it to "replicas"');
+      'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
-      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, logLevel, logFormat, resources, nodeSelector, tolerations. Fix: rename it to "loadBalancerSourceRanges"');
+      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "loadBalancerSourceRanges"');
     expectInvalid(resolve({ images: { control: 'x:v1' } }),
       'images.control is not an option argo-stack knows; allowed here: controller, server, executor, crdInstaller, jobs. Fix: remove images.control');
   });
@@ -112,5 +112,33 @@ describe('several wrong options are reported together', () => {
   test('one problem keeps its plain message', () => {
     expectInvalid(resolve({ server: { baseHref: 'argo' } }),
       'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"');
+  });
+});
+
+describe('pod fields are checked like Kubernetes would', () => {
+  test('resources: quantities and resource names', () => {
+    expectInvalid(resolve({ server: { resources: { requests: { cpu: 'banana', memory: '1Gi' }, limits: { memory: '1Gi' } } } }),
+      'server.resources.requests["cpu"] "banana" is invalid: it must be a Kubernetes quantity such as "500m", "2" or "1Gi". Fix: use e.g. "500m"');
+    expectInvalid(resolve({ controller: { resources: { requests: { cpu: '1', memory: '1Gi', 'gpu!': '1' }, limits: { memory: '1Gi' } } } }),
+      'controller.resources.requests key "gpu!" is invalid: a resource is cpu, memory, ephemeral-storage, hugepages-<size> or an extended "<domain>/<name>". Fix: use "cpu" or "memory"');
+    expectInvalid(resolve({ controller: { resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' }, limit: {} } } }),
+      'controller.resources.limit is not a field of this Kubernetes type; allowed here: limits, requests, claims. Fix: rename it to "limits"');
+  });
+
+  test('tolerations, affinity, topology spread constraints', () => {
+    expectInvalid(resolve({ server: { tolerations: [{ key: 'x', operator: 'Exist' }] } }),
+      'server.tolerations[0].operator "Exist" is invalid: it must be one of "Exists", "Equal". Fix: use one of "Exists", "Equal"');
+    expectInvalid(resolve({ controller: { affinity: { nodeAfinity: {} } } }),
+      'controller.affinity.nodeAfinity is not a field of this Kubernetes type; allowed here: nodeAffinity, podAffinity, podAntiAffinity. Fix: rename it to "nodeAffinity"');
+    expectInvalid(resolve({ minio: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone' }] } }),
+      'minio.topologySpreadConstraints[0].whenUnsatisfiable is missing: Kubernetes requires it. Fix: set minio.topologySpreadConstraints[0].whenUnsatisfiable');
+  });
+
+  test('podMetadata may not take argo-stack\'s own labels; imagePullSecrets are Secret names', () => {
+    expectInvalid(resolve({ server: { podMetadata: { labels: { app: 'x' } } } }),
+      'server.podMetadata.labels["app"] "x" is invalid: argo-stack sets "app" itself: its Services and policies select the pods with it. Fix: remove it, or use another label key');
+    expectInvalid(resolve({ imagePullSecrets: 'mirror' }), 'imagePullSecrets "mirror" is invalid: it must be a list of Secret names. Fix: give a list, e.g. ["registry-credentials"]');
+    expectInvalid(resolve({ controller: { imagePullSecrets: ['Mirror'] } }),
+      'controller.imagePullSecrets[0] "Mirror" is invalid: it must be an RFC 1123 subdomain: at most 253 characters of lower-case letters, digits, "-" and ".", starting and ending with a letter or digit. Fix: use a name like "mirror"');
   });
 });

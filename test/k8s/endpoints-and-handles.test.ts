@@ -81,3 +81,37 @@ describe('orderingHints', () => {
     expect(Math.max(...waves)).toBeLessThan(0);
   });
 });
+
+describe('every pod takes podMetadata, imagePullSecrets, affinity and topology spread constraints', () => {
+  const affinity = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'argo-server' } } } }] } };
+  const spread = [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' as const, labelSelector: { matchLabels: { app: 'argo-server' } } }];
+  const { objs } = build({
+    imagePullSecrets: ['mirror'],
+    server: { replicas: 2, affinity, topologySpreadConstraints: spread, podMetadata: { labels: { team: 'data' }, annotations: { 'example.com/owner': 'data' } }, imagePullSecrets: ['extra', 'mirror'] },
+    workflowNamespaces: [{ name: 'argo' }],
+    persistence: { postgres: { inCluster: { podMetadata: { labels: { tier: 'db' } } } } },
+    minio: true,
+  });
+
+  test('argo-server: its own settings, the install-wide pull Secret first', () => {
+    const pod = find(objs, 'Deployment', 'argo-server', 'argo').spec.template;
+    expect(pod.metadata.labels).toEqual({ team: 'data', app: 'argo-server', 'app.kubernetes.io/component': 'argo-server', 'app.kubernetes.io/part-of': 'argo-workflows' });
+    expect(pod.metadata.annotations).toEqual({ 'example.com/owner': 'data', 'argo-stack.io/controller-config-checksum': expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(pod.spec.affinity).toEqual(affinity);
+    expect(pod.spec.topologySpreadConstraints).toEqual(spread);
+    expect(pod.spec.imagePullSecrets).toEqual([{ name: 'mirror' }, { name: 'extra' }]);
+  });
+
+  test('the install-wide pull Secret reaches every other pod, Jobs included', () => {
+    for (const [kind, name] of [['Deployment', 'workflow-controller'], ['StatefulSet', 'postgres'], ['StatefulSet', 'minio'], ['Job', 'minio-create-bucket']]) {
+      expect([kind, name, find(objs, kind, name, 'argo').spec.template.spec.imagePullSecrets]).toEqual([kind, name, [{ name: 'mirror' }]]);
+    }
+    for (const job of ofKind(objs, 'Job')) expect(job.spec.template.spec.imagePullSecrets).toEqual([{ name: 'mirror' }]);
+  });
+
+  test('the database pod gets its own labels, the Service still selects it by app', () => {
+    const sts = find(objs, 'StatefulSet', 'postgres', 'argo');
+    expect(sts.spec.template.metadata.labels).toEqual({ tier: 'db', app: 'postgres', 'app.kubernetes.io/component': 'postgres', 'app.kubernetes.io/part-of': 'argo-workflows' });
+    expect(find(objs, 'Service', 'postgres', 'argo').spec.selector).toEqual({ app: 'postgres' });
+  });
+});

@@ -58,11 +58,14 @@ const fixFor = (shape: Shape): string => {
 /** How an unknown key is reported: Argo's config, or a Kubernetes type in the options. */
 export interface ShapeDialect {
   unknownKey(child: string, allowed: readonly string[], near: string | undefined): string;
+  /** Who requires a missing key. */
+  readonly requiredBy: string;
 }
 
 /** Keys of Argo's controller config: Argo exits on any key it does not know. */
 export const ARGO_CONFIG_DIALECT: ShapeDialect = {
   unknownKey: (child, allowed, near) => `${child} is not a key Argo Workflows v4.1.2 knows (the controller and argo-server exit on unknown keys); allowed keys here: ${allowed.join(', ')}. Fix: ${near ? `rename it to "${near}"` : 'remove it or use one of the allowed keys'}`,
+  requiredBy: 'Argo',
 };
 
 export function checkShape(path: string, value: unknown, shape: Shape, dialect: ShapeDialect = ARGO_CONFIG_DIALECT): void {
@@ -111,7 +114,7 @@ export function checkShape(path: string, value: unknown, shape: Shape, dialect: 
       }
       for (const r of shape.required ?? []) {
         if (value[r] === undefined || value[r] === '') {
-          throw new ValidationError(`${path ? `${path}.${r}` : r} is missing: Argo requires it. Fix: set ${path ? `${path}.${r}` : r}`);
+          throw new ValidationError(`${path ? `${path}.${r}` : r} is missing: ${dialect.requiredBy} requires it. Fix: set ${path ? `${path}.${r}` : r}`);
         }
       }
       return;

@@ -131,7 +131,7 @@ function checkMysqlUser(c: Checker, credentials: Credentials): void {
 }
 
 /** Validates `persistence.postgres` or `persistence.mysql` and resolves its connection, Secret and in-cluster database. */
-export function resolveDatabase(engine: DatabaseEngine, value: unknown, ctx: { namespace: string; uses: string }): ResolvedConnection {
+export function resolveDatabase(engine: DatabaseEngine, value: unknown, ctx: { namespace: string; uses: string; imagePullSecrets?: readonly string[] }): ResolvedConnection {
   const e = ENGINES[engine];
   const c = new Checker(e.option);
   const o = c.object(value, '{ inCluster: {} }');
@@ -149,7 +149,7 @@ export function resolveDatabase(engine: DatabaseEngine, value: unknown, ctx: { n
     userNameSecret: selector('username'),
     ...(pg?.tokenAuth ? {} : { passwordSecret: selector('password') }),
   };
-  const database = at.inCluster ? resolveInCluster(engine, o.inCluster, { namespace: ctx.namespace, port: at.port, database: at.database, secretName: at.secretName }) : undefined;
+  const database = at.inCluster ? resolveInCluster(engine, o.inCluster, { namespace: ctx.namespace, port: at.port, database: at.database, secretName: at.secretName, imagePullSecrets: ctx.imagePullSecrets }) : undefined;
   // How the source fits the Secret (sealed values for every key, fixed values of existing keys, ...).
   const secret = validateSecretSpec(c.at('credentials'), {
     name: at.secretName,

@@ -8,7 +8,7 @@ import { ENGINES } from './engines';
 const IN_CLUSTER_KEYS = ['image', 'storage', 'storageClassName', ...POD_OPTION_KEYS];
 
 /** Validates `inCluster` and resolves the StatefulSet argo-stack runs. */
-export function resolveInCluster(engine: DatabaseEngine, o: unknown, ctx: { namespace: string; port: number; database: string; secretName: string }): ResolvedInClusterDatabase {
+export function resolveInCluster(engine: DatabaseEngine, o: unknown, ctx: { namespace: string; port: number; database: string; secretName: string; imagePullSecrets?: readonly string[] }): ResolvedInClusterDatabase {
   const e = ENGINES[engine];
   const c = new Checker(`${e.option}.inCluster`);
   const opts = c.object(o, '{} for the defaults or { storage: "20Gi" }');
@@ -16,7 +16,7 @@ export function resolveInCluster(engine: DatabaseEngine, o: unknown, ctx: { name
   const image = opts.image === undefined ? e.image : validateImageReference(c.at('image'), opts.image, e.image);
   const storage = c.storageSize('storage', opts.storage ?? DEFAULT_STORAGE, DEFAULT_STORAGE);
   const storageClassName = opts.storageClassName === undefined ? undefined : c.dnsSubdomain('storageClassName', opts.storageClassName);
-  const pod = resolvePod(c, opts, DEFAULT_DATABASE_RESOURCES);
+  const pod = resolvePod(c, opts, DEFAULT_DATABASE_RESOURCES, ctx.imagePullSecrets);
   return {
     engine,
     name: e.service,

@@ -123,7 +123,7 @@ function contributions(r: ResolvedPersistence): Contributions {
  * (and `synchronization`), the credentials Secret and the in-cluster database. `undefined` when
  * persistence is not configured.
  */
-export function resolvePersistence(o: PersistenceOptions | undefined, ctx: { namespace: string }): Feature<ResolvedPersistence> | undefined {
+export function resolvePersistence(o: PersistenceOptions | undefined, ctx: { namespace: string; imagePullSecrets?: readonly string[] }): Feature<ResolvedPersistence> | undefined {
   if (o === undefined) return undefined;
   const c = new Checker('persistence');
   c.known(c.object(o, '{ postgres: { inCluster: {} } }'), PERSISTENCE_KEYS);
@@ -134,7 +134,7 @@ export function resolvePersistence(o: PersistenceOptions | undefined, ctx: { nam
   const engine = o.postgres !== undefined ? DatabaseEngine.POSTGRES : DatabaseEngine.MYSQL;
   const sync = o.synchronization !== undefined && o.synchronization !== false;
   const uses = `the Argo Workflows archive${sync ? ' and synchronization' : ''}`;
-  const db = resolveDatabase(engine, engine === DatabaseEngine.POSTGRES ? o.postgres : o.mysql, { namespace: ctx.namespace, uses });
+  const db = resolveDatabase(engine, engine === DatabaseEngine.POSTGRES ? o.postgres : o.mysql, { namespace: ctx.namespace, uses, imagePullSecrets: ctx.imagePullSecrets });
   const key = ENGINES[engine].configKey;
   const shared: DbConfig = {
     [key]: db.connection,

@@ -142,7 +142,7 @@ function checkRootUser(c: Checker, credentials: Credentials): void {
  *   the repository uses `minio.<namespace>.svc:9000`, which resolves from every namespace
  * @param path the option path for messages
  */
-export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: string; workflowNamespaces?: readonly string[] }, path = 'minio'): ResolvedMinio {
+export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: string; workflowNamespaces?: readonly string[]; imagePullSecrets?: readonly string[] }, path = 'minio'): ResolvedMinio {
   const c = new Checker(path);
   const opts = c.object(o ?? {}, '', 'pass {} for the defaults, or e.g. { bucket: "my-bucket", storage: "20Gi" }');
   c.known(opts, MINIO_KEYS);
@@ -154,7 +154,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
 
   const storage = c.storageSize('storage', opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
   const storageClassName = opts.storageClassName === undefined ? undefined : c.dnsSubdomain('storageClassName', opts.storageClassName);
-  const pod = resolvePod(c, opts, DEFAULT_MINIO_RESOURCES);
+  const pod = resolvePod(c, opts, DEFAULT_MINIO_RESOURCES, ctx.imagePullSecrets);
 
   const tls = opts.tls === undefined ? undefined : resolveMinioTls(c.child('tls'), opts.tls, secretName);
 

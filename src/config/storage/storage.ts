@@ -78,6 +78,8 @@ export interface StorageContext {
   readonly managedSecrets: readonly { readonly spec: SecretSpec; readonly option: string }[];
   /** Names of the artifact drivers in `controller.config.artifactDrivers`. */
   readonly artifactDrivers: string[];
+  /** Pull Secrets of every pod. @default - none */
+  readonly imagePullSecrets?: readonly string[];
 }
 
 export interface ResolvedStorage {
@@ -228,7 +230,7 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
   }
   const minio = o.minio === undefined || o.minio === false
     ? undefined
-    : resolveMinio(o.minio === true ? {} : o.minio, { namespace: ctx.namespace, workflowNamespaces: ctx.workflowNamespaces });
+    : resolveMinio(o.minio === true ? {} : o.minio, { namespace: ctx.namespace, workflowNamespaces: ctx.workflowNamespaces, imagePullSecrets: ctx.imagePullSecrets });
   const { sources, builtIn } = secretSources(o, minio, ctx);
   const repositories = namespaceRepositories(o, minio, ctx);
   const defaultRepository = resolveDefaultRepository(o);

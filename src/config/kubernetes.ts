@@ -1,0 +1,97 @@
+/**
+ * The Kubernetes types argo-stack takes in its pod options (resources, tolerations, affinity,
+ * topology spread constraints, pod metadata), checked at run time field by field with the same
+ * shape machinery as Argo's config, and Kubernetes quantities by their grammar.
+ */
+import type { IIoK8sApiCoreV1Affinity as Affinity } from 'kubernetes-models/v1/Affinity';
+import type { IIoK8sApiCoreV1NodeSelectorTerm as NodeSelectorTerm } from 'kubernetes-models/v1/NodeSelectorTerm';
+import type { IIoK8sApiCoreV1PodAffinityTerm as PodAffinityTerm } from 'kubernetes-models/v1/PodAffinityTerm';
+import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
+import type { IIoK8sApiCoreV1TopologySpreadConstraint as TopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
+import { LABEL_SELECTOR } from './controller-config/_definition-kubernetes';
+import { int, k8s, k8sObj, listOf, mapOf, oneOf, str } from './controller-config/_shape';
+import { checkShape, ShapeDialect } from './controller-config/schema';
+import { invalid } from './errors';
+
+export type { Affinity, ResourceRequirements, Toleration, TopologySpreadConstraint };
+
+/** Unknown fields of a Kubernetes type in the options: Kubernetes would drop them, so they are typos. */
+const KUBERNETES_DIALECT: ShapeDialect = {
+  unknownKey: (child, allowed, near) => `${child} is not a field of this Kubernetes type; allowed here: ${allowed.join(', ')}. Fix: ${near ? `rename it to "${near}"` : `remove ${child}`}`,
+  requiredBy: 'Kubernetes',
+};
+
+const strings = listOf(str);
+const NODE_SELECTOR_REQUIREMENT = k8sObj<NonNullable<NodeSelectorTerm['matchExpressions']>[number]>({
+  key: str, operator: oneOf('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'), values: strings,
+}, ['key', 'operator']);
+const NODE_SELECTOR_TERM = k8sObj<NodeSelectorTerm>({ matchExpressions: listOf(NODE_SELECTOR_REQUIREMENT), matchFields: listOf(NODE_SELECTOR_REQUIREMENT) });
+const POD_AFFINITY_TERM = k8sObj<PodAffinityTerm>({
+  labelSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, namespaces: strings, topologyKey: str, matchLabelKeys: strings, mismatchLabelKeys: strings,
+}, ['topologyKey']);
+const POD_AFFINITY = k8sObj<NonNullable<Affinity['podAffinity']>>({
+  requiredDuringSchedulingIgnoredDuringExecution: listOf(POD_AFFINITY_TERM),
+  preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; podAffinityTerm: PodAffinityTerm }>({ weight: int, podAffinityTerm: POD_AFFINITY_TERM }, ['weight', 'podAffinityTerm'])),
+});
+
+/** core/v1 Affinity. */
+export const AFFINITY = k8sObj<Affinity>({
+  nodeAffinity: k8sObj<NonNullable<Affinity['nodeAffinity']>>({
+    requiredDuringSchedulingIgnoredDuringExecution: k8sObj<{ nodeSelectorTerms: NodeSelectorTerm[] }>({ nodeSelectorTerms: listOf(NODE_SELECTOR_TERM) }, ['nodeSelectorTerms']),
+    preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; preference: NodeSelectorTerm }>({ weight: int, preference: NODE_SELECTOR_TERM }, ['weight', 'preference'])),
+  }),
+  podAffinity: POD_AFFINITY,
+  podAntiAffinity: POD_AFFINITY,
+});
+
+/** core/v1 Toleration. */
+export const TOLERATION = k8sObj<Toleration>({
+  key: str, operator: oneOf('Exists', 'Equal'), value: str, effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute'), tolerationSeconds: int,
+});
+
+/** core/v1 TopologySpreadConstraint. */
+export const TOPOLOGY_SPREAD_CONSTRAINT = k8sObj<TopologySpreadConstraint>({
+  maxSkew: int, topologyKey: str, whenUnsatisfiable: oneOf('DoNotSchedule', 'ScheduleAnyway'), labelSelector: LABEL_SELECTOR,
+  minDomains: int, matchLabelKeys: strings, nodeAffinityPolicy: oneOf('Honor', 'Ignore'), nodeTaintsPolicy: oneOf('Honor', 'Ignore'),
+}, ['maxSkew', 'topologyKey', 'whenUnsatisfiable']);
+
+const RESOURCES = k8sObj<ResourceRequirements>({ limits: mapOf(k8s<string>()), requests: mapOf(k8s<string>()), claims: listOf(k8sObj<{ name: string; request?: string }>({ name: str, request: str }, ['name'])) });
+
+/** A Kubernetes quantity: a decimal number with an optional binary or decimal suffix or exponent. */
+export const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+/** A resource name: cpu, memory, ephemeral-storage, hugepages-<size>, or an extended `<domain>/<name>`. */
+const RESOURCE_NAME = /^(cpu|memory|ephemeral-storage|hugepages-[0-9A-Za-z.]+|[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+
+/** Checks a ResourceRequirements value: known fields, resource names and quantities. */
+export function checkResources(path: string, value: unknown): void {
+  checkShape(path, value, RESOURCES, KUBERNETES_DIALECT);
+  for (const part of ['requests', 'limits'] as const) {
+    const map = (value as ResourceRequirements)[part] ?? {};
+    for (const [name, q] of Object.entries(map)) {
+      const at = `${path}.${part}["${name}"]`;
+      if (!RESOURCE_NAME.test(name)) {
+        throw invalid(`${path}.${part} key`, name, 'a resource is cpu, memory, ephemeral-storage, hugepages-<size> or an extended "<domain>/<name>"', 'use "cpu" or "memory"');
+      }
+      if (typeof q !== 'string' && !(typeof q === 'number' && Number.isFinite(q) && q >= 0)) {
+        throw invalid(at, q, 'it must be a Kubernetes quantity such as "500m", "2" or "1Gi"', `use e.g. ${name === 'cpu' ? '"500m"' : '"512Mi"'}`);
+      }
+      if (typeof q === 'string' && !QUANTITY.test(q)) {
+        throw invalid(at, q, 'it must be a Kubernetes quantity such as "500m", "2" or "1Gi"', `use e.g. ${name === 'cpu' ? '"500m"' : '"512Mi"'}`);
+      }
+    }
+  }
+}
+
+/** Checks a value of one of the Kubernetes types above, naming unknown fields as Kubernetes typos. */
+export function checkKubernetes(path: string, value: unknown, shape: typeof AFFINITY | typeof TOLERATION | typeof TOPOLOGY_SPREAD_CONSTRAINT): void {
+  checkShape(path, value, shape, KUBERNETES_DIALECT);
+}
+
+/** Checks a list of one of the Kubernetes types above. */
+export function checkKubernetesList(path: string, value: unknown, item: typeof TOLERATION | typeof TOPOLOGY_SPREAD_CONSTRAINT, what: string): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) throw invalid(path, value, `it must be a list of ${what}`, 'give a list');
+  value.forEach((v, i) => checkShape(`${path}[${i}]`, v, item, KUBERNETES_DIALECT));
+}
+
