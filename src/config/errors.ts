@@ -64,6 +64,11 @@ export function show(value: unknown): string {
   return text.length > MAX_SHOWN_LENGTH ? `${text.slice(0, MAX_SHOWN_LENGTH - 1)}…` : text;
 }
 
+/** A value as text for a suggested fix: strings as they are, numbers and booleans written out, anything else empty. */
+export function hintText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 /**
  * Builds the standard message: `<option> <value> is invalid: <rule>. Fix: <fix>`.
  * `rule` says what is allowed; `fix` says what to do.

@@ -93,7 +93,7 @@ const IMAGE_KEYS = optionKeys<ArgoImages>()(['controller', 'server', 'executor',
 /** Resolves the four Argo images from the version, registry and overrides. */
 export function resolveImages(version: string, registry: string | undefined, overrides: ArgoImages = {}): ResolvedImages {
   const reg = registry ?? DEFAULT_IMAGE_REGISTRY;
-  if (!REGISTRY.test(reg)) {
+  if (typeof reg !== 'string' || !REGISTRY.test(reg)) {
     throw invalid('imageRegistry', reg, 'it must be a registry host with an optional port and path, without a scheme or trailing "/"',
       `use "${DEFAULT_IMAGE_REGISTRY}" or your mirror, e.g. "registry.example.com/argoproj"`);
   }

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { hintText, invalid } from './errors';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -25,7 +25,7 @@ export function validateDnsSubdomain(option: string, value: unknown): string {
 
 /** A best-effort valid label close to the given value, for "Fix:" hints. */
 export function suggestLabel(value: unknown): string {
-  const s = String(value ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const s = hintText(value).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
   return s || 'argo';
 }
 

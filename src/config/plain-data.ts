@@ -1,10 +1,14 @@
 /**
- * The options must be plain data: objects, lists, strings, finite numbers and booleans (and the
- * instances of argo-stack's own classes, `Duration` and the union-like classes, which are not
- * descended into). `null` is invalid everywhere: leave an option out to use its default.
+ * The options must be plain data: objects, lists, strings, finite numbers and booleans, plus the
+ * instances of a few classes options take (`Duration`, `Credentials`, `ArtifactRepository`), which
+ * are not descended into. `null` is invalid everywhere (leave an option out to use its default),
+ * and so is any other instance (a Date, a Map, a typed array), and a hole or `undefined` in a list.
  * Checked before any resolver runs, so no resolver ever walks a cycle or formats a Symbol.
  */
+import { Credentials } from './credentials';
 import { invalid, ValidationError } from './errors';
+import { ArtifactRepository } from './storage/artifact-repository';
+import { isDuration } from './ttl';
 
 /** An object literal (or a null-prototype one): not a class instance, not a list. */
 export function isDataObject(v: unknown): v is Record<string, unknown> {
@@ -21,6 +25,16 @@ export function keyPath(path: string, key: string): string {
   return `${path}[${JSON.stringify(key)}]`;
 }
 
+/** Instances of the classes options take. */
+function isOptionInstance(v: object): boolean {
+  return v instanceof Credentials || v instanceof ArtifactRepository || isDuration(v);
+}
+
+function instanceName(v: object): string {
+  const name = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name ? name : 'class instance';
+}
+
 /** A value that is not plain data, as a message; undefined when it is fine at this level. */
 function problemOf(path: string, value: unknown): ValidationError | undefined {
   if (value === null) return invalid(path, null, 'null is not a value argo-stack accepts', `remove ${path} to use its default, or give a value`);
@@ -28,6 +42,9 @@ function problemOf(path: string, value: unknown): ValidationError | undefined {
     return invalid(path, value, 'it must be plain data: a string, number, boolean, list or object', `give ${path} a plain value`);
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return invalid(path, value, 'it must be a finite number', `give ${path} a number`);
+  if (typeof value === 'object' && !Array.isArray(value) && !isDataObject(value) && !isOptionInstance(value)) {
+    return invalid(path, value, `it must be plain data, not a ${instanceName(value)}`, `give ${path} a plain value`);
+  }
   return undefined;
 }
 
@@ -38,6 +55,13 @@ function problemOf(path: string, value: unknown): ValidationError | undefined {
 export function plainDataProblems(value: unknown, path = ''): ValidationError[] {
   const problems: ValidationError[] = [];
   const open = new Set<object>();
+  const walkList = (list: unknown[], at: string): void => {
+    for (let i = 0; i < list.length; i++) {
+      if (!(i in list) || list[i] === undefined) {
+        problems.push(invalid(`${at}[${i}]`, undefined, 'a list item may not be empty or undefined', `remove the empty item from ${at}`));
+      } else walk(list[i], `${at}[${i}]`);
+    }
+  };
   const walk = (v: unknown, at: string): void => {
     if (v === undefined) return;
     const p = problemOf(at || 'options', v);
@@ -48,7 +72,7 @@ export function plainDataProblems(value: unknown, path = ''): ValidationError[] 
       return;
     }
     open.add(v);
-    if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${at}[${i}]`));
+    if (Array.isArray(v)) walkList(v, at);
     else for (const k of Object.keys(v)) walk(v[k], keyPath(at, k));
     open.delete(v);
   };

@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { Checker, optionKeys } from './check';
 import type { EnvVar, PodAdditions } from './contributions';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
-import { conflict, invalid } from './errors';
+import { conflict, hintText, invalid } from './errors';
 import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';
 import { DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
@@ -162,7 +162,7 @@ function resolveAuthModes(c: Checker, value: AuthMode[] | undefined): AuthMode[]
 function resolveBaseHref(c: Checker, value: unknown): string {
   const baseHref = value ?? '/';
   if (typeof baseHref !== 'string' || !/^\/([^\s/?#]+\/)*$/.test(baseHref)) {
-    const path = String(baseHref).replace(/\s+/g, '').split('/').filter(Boolean).join('/');
+    const path = hintText(baseHref).replace(/\s+/g, '').split('/').filter(Boolean).join('/');
     throw invalid(c.at('baseHref'), baseHref, 'it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it)',
       `use ${JSON.stringify(path ? `/${path}/` : '/')}`);
   }
@@ -244,7 +244,7 @@ export interface ServerContext {
 export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerContext): ResolvedServer | undefined {
   const c = new Checker('server');
   if (o !== undefined) c.known(c.object(o, '{ enabled: true }', 'pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server'), SERVER_KEYS);
-  if (c.bool('enabled', o?.enabled) === false) return undefined;
+  const enabled = c.bool('enabled', o?.enabled) !== false;
   const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.server, ctx.install.imagePullSecrets);
   const settings = resolveSettings(c, o);
@@ -254,6 +254,8 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   // argo-server also reads its own TLS certificate Secret at start.
   const tlsSecret = settings.tlsCertificateSecretName !== undefined ? [settings.tlsCertificateSecretName] : [];
+  // Checked even when disabled, so a wrong option is never silently ignored.
+  if (!enabled) return undefined;
   return {
     ...pod, replicas, image: ctx.install.images.server, serviceAccountAnnotations, settings, args, env,
     secure: settings.secure, authModes: settings.authModes, ...service, pod: ctx.pod,

@@ -3,6 +3,8 @@
  * level rejects unknown keys and wrong types, `null` is invalid everywhere, numbers have bounds,
  * and several wrong options are reported together.
  */
+import { Duration } from 'cdk8s';
+import { Credentials } from '../../src/config/credentials';
 import { ValidationError } from '../../src/config/errors';
 import { keyPath, plainDataProblems } from '../../src/config/plain-data';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
@@ -69,8 +71,17 @@ describe('null means one thing everywhere: it is invalid', () => {
     expect(keyPath('', 'namespace')).toBe('namespace');
   });
 
-  test('class instances are not descended into; undefined is an unset option', () => {
-    expect(plainDataProblems({ a: undefined, d: new Date(0), m: new Map([[1, null]]) })).toEqual([]);
+  test('undefined is an unset option; the classes options take are not descended into', () => {
+    expect(plainDataProblems({ a: undefined, c: Credentials.existing(), t: Duration.days(1) })).toEqual([]);
+  });
+
+  test('other instances, holes and undefined list items are named', () => {
+    expect(plainDataProblems({ d: new Date(0), m: new Map(), l: ['a', undefined], s: [, 'b'] }, 'x').map((e) => e.message)).toEqual([
+      'x.d "1970-01-01T00:00:00.000Z" is invalid: it must be plain data, not a Date. Fix: give x.d a plain value',
+      'x.m {} is invalid: it must be plain data, not a Map. Fix: give x.m a plain value',
+      'x.l[1] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty item from x.l',
+      'x.s[0] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty item from x.s',
+    ]);
   });
 });
 

@@ -81,7 +81,7 @@ export function checkShape(path: string, value: unknown, shape: Shape, dialect: 
   switch (shape.kind) {
     case 'any': return;
     case 'string': if (typeof value !== 'string') throw bad('it must be a string', 'quote the value'); return;
-    case 'int': if (typeof value !== 'number' || !Number.isInteger(value)) throw bad('it must be a whole number', 'give a whole number'); return;
+    case 'int': if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw bad('it must be a whole number', 'give a whole number'); return;
     case 'number': if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('it must be a number', 'give a number'); return;
     case 'bool': if (typeof value !== 'boolean') throw bad('it must be true or false', 'give a boolean'); return;
     case 'intOrString': if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) throw bad('it must be a whole number or a string', 'give a whole number or a string'); return;

@@ -6,7 +6,7 @@
 import type { MySQLConfig, PostgreSQLConfig, SecretKeySelector } from '../controller-config';
 import { Checker, CREDENTIAL_NAME, redact } from '../check';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
-import { conflict, invalid, show } from '../errors';
+import { conflict, hintText, invalid, show } from '../errors';
 import { DatabaseCaCertificate, DatabaseEngine, DEFAULT_DATABASE, DEFAULT_DATABASE_USER, ResolvedInClusterDatabase } from './database-options';
 import { EngineFacts, ENGINES } from './engines';
 import { resolveInCluster } from './in-cluster';
@@ -90,7 +90,7 @@ function mysqlOptions(c: Checker, value: unknown): Record<string, string> | unde
   for (const [k, v] of Object.entries(options)) {
     if (typeof v === 'string') continue;
     const secret = CREDENTIAL_NAME.test(k);
-    throw invalid(`${c.at('options')}["${k}"]`, secret ? redact(v) : v, 'a DSN option value must be a string', secret ? 'quote it' : `quote it, e.g. "${String(v)}"`);
+    throw invalid(`${c.at('options')}["${k}"]`, secret ? redact(v) : v, 'a DSN option value must be a string', secret ? 'quote it' : `quote it, e.g. "${hintText(v)}"`);
   }
   return { ...(options as Record<string, string>) };
 }

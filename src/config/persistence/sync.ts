@@ -4,7 +4,7 @@
  */
 import type { ConnectionPool, DbConfig, SyncConfig } from '../controller-config';
 import { Checker, isPlainObject } from '../check';
-import { conflict, invalid, show } from '../errors';
+import { conflict, hintText, invalid, show } from '../errors';
 import { resolveTtl } from '../ttl';
 
 export const DEFAULT_SYNC_CONTROLLER_NAME = 'workflow-controller';
@@ -21,7 +21,7 @@ export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export function checkTableName(option: string, value: unknown, fallback: string): void {
   if (value === undefined) return;
   if (typeof value !== 'string' || !TABLE_NAME_PATTERN.test(value)) {
-    const suggestion = String(value ?? '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^(?=[0-9])/, '_').slice(0, 63);
+    const suggestion = hintText(value).replace(/[^A-Za-z0-9_]+/g, '_').replace(/^(?=[0-9])/, '_').slice(0, 63);
     throw invalid(option, value, 'it must be a SQL table name of 1-63 letters, digits and "_", starting with a letter or "_"',
       `use a name like ${JSON.stringify(suggestion && TABLE_NAME_PATTERN.test(suggestion) ? suggestion : fallback)}`);
   }
