@@ -1,6 +1,7 @@
 import type { Preset } from '../src/cli/synth';
 import { buildCluster } from './cluster';
 import { buildExternalDb } from './external-db';
+import { buildMultiTenant } from './multi-tenant';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
 
@@ -10,4 +11,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'cluster', source: 'examples/cluster.ts', build: buildCluster },
   { name: 'namespaced', source: 'examples/namespaced.ts', build: buildNamespaced },
   { name: 'external-db', source: 'examples/external-db.ts', build: buildExternalDb },
+  { name: 'multi-tenant', source: 'examples/multi-tenant.ts', build: buildMultiTenant },
 ];

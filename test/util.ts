@@ -1,4 +1,5 @@
 /** Shared helpers for the construct tests. */
+import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import type { ArgoWorkflowsProps } from '../src/config/options';
@@ -62,3 +63,26 @@ export const RESTRICTED_CONTAINER = {
   runAsNonRoot: true,
   seccompProfile: { type: 'RuntimeDefault' },
 };
+
+/** JSON with object keys sorted at every depth (written here independently of src/). */
+export function sortedJson(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x === null || typeof x !== 'object') return x;
+    return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])]));
+  };
+  return JSON.stringify(sort(v));
+}
+
+/** `<base>-<first 8 hex digits of the sha256 of the Job's rendered pod template>`. */
+export function hashedJobName(base: string, job: K8sObject): string {
+  return `${base}-${createHash('sha256').update(sortedJson(job.spec.template)).digest('hex').slice(0, 8)}`;
+}
+
+/** The one Job named `<base>-<8 hex digits>` (in `namespace`, when given). Throws when there is none or more than one. */
+export function findJob(objs: K8sObject[], base: string, namespace?: string): K8sObject {
+  const name = new RegExp(`^${base}-[0-9a-f]{8}$`);
+  const hits = objs.filter((o) => o.kind === 'Job' && name.test(o.metadata.name) && (namespace === undefined || o.metadata.namespace === namespace));
+  if (hits.length !== 1) throw new Error(`Job ${namespace !== undefined ? `${namespace}/` : ''}${base}-<hash> found ${hits.length} times; objects: ${objs.map(key).join(', ')}`);
+  return hits[0];
+}

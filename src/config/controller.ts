@@ -59,6 +59,13 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
   readonly kubeApiQps?: number;
   /** `--burst` towards the Kubernetes API. @default 30 (Argo's default; not emitted) */
   readonly kubeApiBurst?: number;
+  /**
+   * Create the cluster-scoped PriorityClass `workflow-controller` (value 1000000) and run the
+   * controller with it. `false`: no PriorityClass and no `priorityClassName`, for a second install
+   * in the same cluster or app (the class is cluster-wide) or an install without cluster rights.
+   * @default true
+   */
+  readonly priorityClass?: boolean;
 }
 
 export interface ResolvedController extends ResolvedPod {
@@ -73,9 +80,13 @@ export interface ResolvedController extends ResolvedPod {
   /** Secrets in the install namespace the controller reads. */
   readonly secrets: string[];
   readonly endpoint: Endpoint;
+  /** The PriorityClass created with the controller and set on its pod; none when undefined. */
+  readonly priorityClassName?: string;
 }
 
 export const CONTROLLER_NAME = 'workflow-controller';
+/** The controller's PriorityClass (cluster-scoped), as upstream names it. */
+export const CONTROLLER_PRIORITY_CLASS = 'workflow-controller';
 /** Pod template annotation with the sha256 of the database settings: a change restarts the controller. */
 export const DATABASE_CHECKSUM_ANNOTATION = 'argo-stack.io/database-config-checksum';
 
@@ -126,7 +137,7 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
 }
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
-  'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst',
+  'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst', 'priorityClass',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
@@ -164,8 +175,10 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   const checksum = databaseChecksum(config);
   const selector = appSelector(CONTROLLER_NAME);
+  const priorityClass = c.bool('priorityClass', o?.priorityClass) ?? true;
   return {
     ...pod,
+    ...(priorityClass ? { priorityClassName: CONTROLLER_PRIORITY_CLASS } : {}),
     replicas,
     image: ctx.install.images.controller,
     serviceAccountAnnotations,

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { ApiObject } from 'cdk8s';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { CONTROLLER_NAME, DATABASE_CHECKSUM_ANNOTATION, ResolvedController } from '../config/controller';
+import { CONTROLLER_NAME, CONTROLLER_PRIORITY_CLASS, DATABASE_CHECKSUM_ANNOTATION, ResolvedController } from '../config/controller';
 import { portOf } from '../config/endpoints';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
@@ -10,9 +10,8 @@ import { deploymentWithPdb } from './_workloads';
 import { ControllerConfigMap } from './controller-config';
 import { ControllerRbac } from './rbac';
 
-export { CONTROLLER_NAME, DATABASE_CHECKSUM_ANNOTATION };
+export { CONTROLLER_NAME, CONTROLLER_PRIORITY_CLASS, DATABASE_CHECKSUM_ANNOTATION };
 export const CONTROLLER_SERVICE_ACCOUNT = 'argo';
-export const CONTROLLER_PRIORITY_CLASS = 'workflow-controller';
 
 export interface WorkflowControllerProps {
   readonly ctx: K8sContext;
@@ -21,7 +20,8 @@ export interface WorkflowControllerProps {
 
 /**
  * workflow-controller: ServiceAccount `argo`, its RBAC, `workflow-controller-configmap`,
- * PriorityClass `workflow-controller` (1000000) and the Deployment.
+ * PriorityClass `workflow-controller` (1000000, cluster-scoped; only when the plan names it) and
+ * the Deployment.
  */
 export class WorkflowController extends Construct {
   public readonly configMap: ControllerConfigMap;
@@ -40,11 +40,13 @@ export class WorkflowController extends Construct {
     });
     new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets });
     this.configMap = new ControllerConfigMap(this, 'Config', { ctx, config: c.config });
-    manifest<IPriorityClass>(this, 'PriorityClass', {
-      apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass',
-      metadata: meta(ctx, Component.CONTROLLER, CONTROLLER_PRIORITY_CLASS),
-      value: 1000000,
-    });
+    if (c.priorityClassName !== undefined) {
+      manifest<IPriorityClass>(this, 'PriorityClass', {
+        apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass',
+        metadata: meta(ctx, Component.CONTROLLER, c.priorityClassName),
+        value: 1000000,
+      });
+    }
     this.deployment = deploymentWithPdb(this, ctx, Component.CONTROLLER, {
       name: CONTROLLER_NAME,
       replicas: c.replicas,
@@ -53,7 +55,7 @@ export class WorkflowController extends Construct {
       podAnnotations: { ...c.podAnnotations, ...c.pod.annotations },
       spec: {
         serviceAccountName: CONTROLLER_SERVICE_ACCOUNT,
-        priorityClassName: CONTROLLER_PRIORITY_CLASS,
+        ...(c.priorityClassName !== undefined ? { priorityClassName: c.priorityClassName } : {}),
         securityContext: restrictedPodSecurityContext(),
         ...scheduling(c),
         containers: [{

@@ -3,9 +3,11 @@ import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
+import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import { Endpoint, portOf } from '../config/endpoints';
 import { MINIO_ACCESS_KEY, MINIO_SECRET_KEY, ResolvedMinio } from '../config/storage/minio';
+import { specHashedJobName } from './_job-name';
 import { Component, K8sContext, manifest, meta, orderingHints } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { statefulService } from './_workloads';
@@ -36,16 +38,20 @@ export interface MinioProps {
  * `console` 9001). It runs as UID 1000 under Pod Security "restricted" with a read-only root
  * filesystem, and takes its root user and password from the Secret (never literal env vars).
  *
- * The bucket is made through MinIO's S3 API by the one-shot Job `minio-create-bucket` (see
+ * The bucket is made through MinIO's S3 API by the one-shot Job `minio-create-bucket-<hash>` (see
  * `createBucketScript`): it waits for MinIO to be ready, and finds an existing bucket fine, so it
  * may run any number of times. Argo CD runs it as a Sync hook on every sync; without Argo CD it runs
  * when applied, and is deleted 10 minutes after it finishes, so that applying again runs it again.
+ * The hash is of its pod template (bucket, endpoint, image, ...): a changed Job gets a new name
+ * instead of failing on its immutable template.
  */
 export class Minio extends Construct {
   /** Name of the Service. */
   public readonly serviceName: string;
   /** The S3 endpoint workflows use. */
   public readonly endpoint: string;
+  /** Name of the bucket Job, `minio-create-bucket-<hash>`. */
+  public readonly bucketJobName: string;
 
   constructor(scope: Construct, id: string, props: MinioProps) {
     super(scope, id);
@@ -102,55 +108,62 @@ export class Minio extends Construct {
     statefulService(this, ctx, endpoint, {
       replicas: m.replicas, uid: m.uid, pod: m, container, volumes, storage: m.storage, storageClassName: m.storageClassName,
     });
-    this.bucketJob(ctx, m, rootEnv);
+    this.bucketJobName = this.bucketJob(ctx, m, rootEnv);
   }
 
   /**
    * The Job that creates the bucket, in MinIO's namespace, as MinIO's ServiceAccount (it has no
    * token: the Job does not call the Kubernetes API). It calls MinIO at the endpoint workflows use,
-   * the name MinIO's certificate must hold with TLS.
+   * the name MinIO's certificate must hold with TLS. Returns its name, `minio-create-bucket-<hash>`.
    */
-  private bucketJob(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): void {
-    const caFile = m.tls ? `${MINIO_BUCKET_JOB_CA_DIR}/ca.crt` : undefined;
-    const script = createBucketScript({
-      bucket: m.bucket,
-      endpoint: `${m.tls ? 'https' : 'http'}://${m.endpoint}`,
-      ...(caFile !== undefined ? { caFile } : {}),
-    });
-    const res = MINIO_BUCKET_JOB_RESOURCES;
+  private bucketJob(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): string {
+    const template = bucketPodTemplate(ctx, m, rootEnv);
+    const name = specHashedJobName(MINIO_BUCKET_JOB_NAME, template);
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.MINIO, MINIO_BUCKET_JOB_NAME, m.namespace, { annotations: orderingHints(undefined, { hook: true }) }),
+      metadata: meta(ctx, Component.MINIO, name, m.namespace, { annotations: orderingHints(undefined, { hook: true }) }),
       spec: {
         backoffLimit: 6,
-        // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)
-        // can be applied later. Running it again is harmless: an existing bucket is fine.
+        // Deleted 10 minutes after it finishes. Running it again is harmless: an existing bucket is fine.
         ttlSecondsAfterFinished: 600,
-        template: {
-          // Not `app: minio`: the Service must not select this pod.
-          metadata: { labels: { app: MINIO_BUCKET_JOB_NAME, 'app.kubernetes.io/component': Component.MINIO } },
-          spec: {
-            serviceAccountName: m.name,
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            restartPolicy: 'OnFailure',
-            securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
-            ...scheduling(m),
-            containers: [{
-              name: 'create-bucket',
-              image: ctx.images.jobs,
-              command: ['/bin/sh', '-c'],
-              args: [script],
-              env: rootEnv,
-              resources: { requests: { ...res.requests }, limits: { ...res.limits } },
-              securityContext: restrictedContainerSecurityContext(true),
-              ...(m.tls ? { volumeMounts: [{ name: 'ca', mountPath: MINIO_BUCKET_JOB_CA_DIR, readOnly: true }] } : {}),
-            }],
-            ...(m.tls ? { volumes: [{ name: 'ca', secret: { secretName: m.tls.caSecret.name, items: [{ key: m.tls.caSecret.key, path: 'ca.crt' }] } }] } : {}),
-          },
-        },
+        template,
       },
     });
+    return name;
   }
+}
+
+/** The bucket Job's pod: the script with MinIO's root user and password, as UID 100. */
+function bucketPodTemplate(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): IPodTemplateSpec {
+  const caFile = m.tls ? `${MINIO_BUCKET_JOB_CA_DIR}/ca.crt` : undefined;
+  const script = createBucketScript({
+    bucket: m.bucket,
+    endpoint: `${m.tls ? 'https' : 'http'}://${m.endpoint}`,
+    ...(caFile !== undefined ? { caFile } : {}),
+  });
+  const res = MINIO_BUCKET_JOB_RESOURCES;
+  return {
+    // Not `app: minio`: the Service must not select this pod.
+    metadata: { labels: { app: MINIO_BUCKET_JOB_NAME, 'app.kubernetes.io/component': Component.MINIO } },
+    spec: {
+      serviceAccountName: m.name,
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      restartPolicy: 'OnFailure',
+      securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
+      ...scheduling(m),
+      containers: [{
+        name: 'create-bucket',
+        image: ctx.images.jobs,
+        command: ['/bin/sh', '-c'],
+        args: [script],
+        env: rootEnv,
+        resources: { requests: { ...res.requests }, limits: { ...res.limits } },
+        securityContext: restrictedContainerSecurityContext(true),
+        ...(m.tls ? { volumeMounts: [{ name: 'ca', mountPath: MINIO_BUCKET_JOB_CA_DIR, readOnly: true }] } : {}),
+      }],
+      ...(m.tls ? { volumes: [{ name: 'ca', secret: { secretName: m.tls.caSecret.name, items: [{ key: m.tls.caSecret.key, path: 'ca.crt' }] } }] } : {}),
+    },
+  };
 }

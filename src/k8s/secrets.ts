@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -8,14 +9,19 @@ import { DEFAULT_JOBS_IMAGE } from '../config/images';
 import { DEFAULT_NODE_SELECTOR } from '../config/pod';
 import type { ManagedSecret } from '../config/storage/secret-placements';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta, orderingHints, SyncWave } from './_meta';
+import { specHashedJobName } from './_job-name';
 import { pullSecrets, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 import { credentialsScript, GeneratedSecret } from './scripts/credentials-script';
 
-/** Name of the Job, its ServiceAccount, and the Role and RoleBinding in each namespace it writes to. */
 export { ARGOCD_SYNC_HOOK_ANNOTATIONS };
 export type { ManagedSecret };
 
+/**
+ * Name of the Job's ServiceAccount, of the Role and RoleBinding in each namespace it writes to, and
+ * of the `app` label of its pod. The Job itself is `argo-stack-credentials-<hash>` (see
+ * `specHashedJobName`): its pod template, script included, changes with the generated Secrets.
+ */
 export const CREDENTIALS_JOB_NAME = 'argo-stack-credentials';
 /** The Job's image by default (`images.jobs`): small, pinned, with a POSIX sh (busybox ash) and curl. */
 export const CREDENTIALS_JOB_IMAGE = DEFAULT_JOBS_IMAGE;
@@ -74,16 +80,20 @@ export interface SealedSecretManifest extends Manifest {
  * - `EXISTING`: nothing (the user creates them).
  * - `EXTERNAL_SECRET`: an ExternalSecret named like the Secret in each of its namespaces.
  * - `SEALED_SECRET`: a cluster-wide SealedSecret in each of its namespaces.
- * - `GENERATED`: one Job `argo-stack-credentials` in the install namespace for all of them, with its
- *   ServiceAccount, and a Role and RoleBinding in each namespace it writes to. The Job creates each
- *   absent Secret with random values in its primary namespace, copies it to the other namespaces,
- *   and never changes a Secret that exists (see `credentialsScript`).
+ * - `GENERATED`: one Job `argo-stack-credentials-<hash>` in the install namespace for all of them,
+ *   with its ServiceAccount `argo-stack-credentials`, and a Role and RoleBinding of that name in
+ *   each namespace it writes to. The Job creates each absent Secret with random values in its
+ *   primary namespace, copies it to the other namespaces, and never changes a Secret that exists
+ *   (see `credentialsScript`). The hash is of the Job's pod template: another set of Secrets, or
+ *   another image, is another Job, never an update of an immutable one.
  *
  * The list is checked before it gets here (by the plan, or `checkManagedSecrets`).
  */
 export class ManagedSecrets extends Construct {
   /** The generator Job's script, or undefined when no Secret is generated. */
   public readonly script?: string;
+  /** The generator Job's name, `argo-stack-credentials-<hash>`, or undefined when no Secret is generated. */
+  public readonly jobName?: string;
 
   constructor(scope: Construct, id: string, props: ManagedSecretsProps) {
     super(scope, id);
@@ -104,7 +114,7 @@ export class ManagedSecrets extends Construct {
         annotations: GENERATED_SECRET_ANNOTATIONS,
         secrets: generated.map(scriptSecret),
       });
-      this.generator(ctx, generated, image, this.script);
+      this.jobName = this.generator(ctx, generated, image, this.script);
     }
   }
 
@@ -140,8 +150,11 @@ export class ManagedSecrets extends Construct {
     });
   }
 
-  /** The Job, its ServiceAccount, and a Role and RoleBinding in every namespace it writes to. */
-  private generator(ctx: K8sContext, generated: readonly ManagedSecret[], image: string, script: string): void {
+  /**
+   * The Job, its ServiceAccount, and a Role and RoleBinding in every namespace it writes to.
+   * Returns the Job's name.
+   */
+  private generator(ctx: K8sContext, generated: readonly ManagedSecret[], image: string, script: string): string {
     const ns = ctx.namespace;
     const annotations = syncWave();
     manifest<IServiceAccount>(this, 'ServiceAccount', {
@@ -160,42 +173,50 @@ export class ManagedSecrets extends Construct {
         subjects: [{ kind: 'ServiceAccount', name: CREDENTIALS_JOB_NAME, namespace: ns }],
       });
     }
-    const res = CREDENTIALS_JOB_RESOURCES;
+    const template = generatorPodTemplate(image, script, ctx.imagePullSecrets);
+    const jobName = specHashedJobName(CREDENTIALS_JOB_NAME, template);
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.CREDENTIALS, CREDENTIALS_JOB_NAME, ns, { annotations: orderingHints(SyncWave.CREDENTIALS, { hook: true }) }),
+      metadata: meta(ctx, Component.CREDENTIALS, jobName, ns, { annotations: orderingHints(SyncWave.CREDENTIALS, { hook: true }) }),
       spec: {
         backoffLimit: 6,
-        // Deleted 10 minutes after it finishes, so that a changed Job (its pod template is immutable)
-        // can be applied later. Running it again is harmless: it never changes an existing Secret.
+        // Deleted 10 minutes after it finishes. Running it again is harmless: it never changes an
+        // existing Secret.
         ttlSecondsAfterFinished: 600,
-        template: {
-          metadata: { labels: { app: CREDENTIALS_JOB_NAME, 'app.kubernetes.io/component': Component.CREDENTIALS } },
-          spec: {
-            serviceAccountName: CREDENTIALS_JOB_NAME,
-            // The script calls the Kubernetes API with this token.
-            automountServiceAccountToken: true,
-            restartPolicy: 'OnFailure',
-            securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
-            nodeSelector: { ...DEFAULT_NODE_SELECTOR },
-            ...pullSecrets(ctx.imagePullSecrets),
-            containers: [{
-              name: 'generate',
-              image,
-              command: ['/bin/sh', '-c'],
-              args: [script],
-              resources: { requests: { ...res.requests }, limits: { ...res.limits } },
-              securityContext: restrictedContainerSecurityContext(),
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-            }],
-            // Memory-backed: the request header with the token is written there, never to disk.
-            volumes: [{ name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } }],
-          },
-        },
+        template,
       },
     });
+    return jobName;
   }
+}
+
+/** The generator Job's pod: the script as the ServiceAccount `argo-stack-credentials`, as UID 100. */
+function generatorPodTemplate(image: string, script: string, pullSecretNames: readonly string[]): IPodTemplateSpec {
+  const res = CREDENTIALS_JOB_RESOURCES;
+  return {
+    metadata: { labels: { app: CREDENTIALS_JOB_NAME, 'app.kubernetes.io/component': Component.CREDENTIALS } },
+    spec: {
+      serviceAccountName: CREDENTIALS_JOB_NAME,
+      // The script calls the Kubernetes API with this token.
+      automountServiceAccountToken: true,
+      restartPolicy: 'OnFailure',
+      securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
+      nodeSelector: { ...DEFAULT_NODE_SELECTOR },
+      ...pullSecrets(pullSecretNames),
+      containers: [{
+        name: 'generate',
+        image,
+        command: ['/bin/sh', '-c'],
+        args: [script],
+        resources: { requests: { ...res.requests }, limits: { ...res.limits } },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+      }],
+      // Memory-backed: the request header with the token is written there, never to disk.
+      volumes: [{ name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } }],
+    },
+  };
 }
 
 const syncWave = () => orderingHints(SyncWave.CREDENTIALS);

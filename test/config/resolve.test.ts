@@ -80,6 +80,7 @@ describe('defaults', () => {
       config: SECURITY_DEFAULTS,
       pod: { volumes: [], volumeMounts: [], env: [], annotations: {} },
       secrets: [],
+      priorityClassName: 'workflow-controller',
       endpoint: {
         component: 'workflow-controller', name: 'workflow-controller', namespace: 'argo', selector: { app: 'workflow-controller' },
         ports: [

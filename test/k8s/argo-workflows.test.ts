@@ -6,7 +6,7 @@ import { ValidationError } from '../../src/config/errors';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { ArgoServer } from '../../src/k8s/server';
 import { COMPONENT_FILES } from '../../src/render';
-import { find, key, ofKind, synthObjects } from '../util';
+import { find, findJob, key, ofKind, synthObjects } from '../util';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'CustomResourceDefinition']);
 
@@ -233,7 +233,7 @@ describe('service account annotations of the controller and argo-server', () => 
 
 describe('images.jobs', () => {
   test('reaches the credentials Job and MinIO\'s bucket Job; the default is the pinned curl image', () => {
-    const image = (objs: ReturnType<typeof synthObjects>, name: string) => find(objs, 'Job', name, 'argo').spec.template.spec.containers[0].image;
+    const image = (objs: ReturnType<typeof synthObjects>, name: string) => findJob(objs, name, 'argo').spec.template.spec.containers[0].image;
     const mirrored = synthObjects({ minio: true, workflowNamespaces: [{ name: 'argo' }], images: { jobs: 'registry.example.com/tools/curl:8.11.1' } });
     expect(image(mirrored, 'argo-stack-credentials')).toBe('registry.example.com/tools/curl:8.11.1');
     expect(image(mirrored, 'minio-create-bucket')).toBe('registry.example.com/tools/curl:8.11.1');

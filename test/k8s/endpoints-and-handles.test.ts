@@ -103,7 +103,7 @@ describe('every pod takes podMetadata, imagePullSecrets, affinity and topology s
   });
 
   test('the install-wide pull Secret reaches every other pod, Jobs included', () => {
-    for (const [kind, name] of [['Deployment', 'workflow-controller'], ['StatefulSet', 'postgres'], ['StatefulSet', 'minio'], ['Job', 'minio-create-bucket']]) {
+    for (const [kind, name] of [['Deployment', 'workflow-controller'], ['StatefulSet', 'postgres'], ['StatefulSet', 'minio']]) {
       expect([kind, name, find(objs, kind, name, 'argo').spec.template.spec.imagePullSecrets]).toEqual([kind, name, [{ name: 'mirror' }]]);
     }
     for (const job of ofKind(objs, 'Job')) expect(job.spec.template.spec.imagePullSecrets).toEqual([{ name: 'mirror' }]);

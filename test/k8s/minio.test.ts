@@ -11,7 +11,7 @@ import { fileFor } from '../../src/render';
 import { Minio } from '../../src/k8s/minio';
 import { createBucketScript } from '../../src/k8s/scripts/create-bucket-script';
 import { checkManifests } from '../../src/policy';
-import { container, find, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
+import { container, find, findJob, hashedJobName, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 
 /** Synthesizes only MinIO, for a plan and MinIO options. */
 function synthMinio(o: MinioOptions = {}, props: ArgoWorkflowsProps = {}, workflowNamespaces?: string[]): { objs: K8sObject[]; construct: Minio } {
@@ -57,7 +57,7 @@ function expectSecretEnv(objs: K8sObject[], namespace: string, secret: string): 
   const password = { name: 'MINIO_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: secret, key: 'secretkey' } } };
   expect(found).toEqual([
     [`StatefulSet ${namespace}/minio`, 'minio', password],
-    [`Job ${namespace}/minio-create-bucket`, 'create-bucket', password],
+    [key(findJob(objs, 'minio-create-bucket', namespace)), 'create-bucket', password],
   ]);
 }
 
@@ -66,8 +66,9 @@ describe('Minio with every default', () => {
 
   test('exactly a ServiceAccount, a StatefulSet, a Service and the bucket Job, all in the minio output file', () => {
     expect(objs.map(key)).toEqual([
-      'ServiceAccount argo/minio', 'StatefulSet argo/minio', 'Service argo/minio', 'Job argo/minio-create-bucket',
+      'ServiceAccount argo/minio', 'StatefulSet argo/minio', 'Service argo/minio', 'Job argo/minio-create-bucket-90e5ff62',
     ]);
+    expect(construct.bucketJobName).toBe('minio-create-bucket-90e5ff62');
     for (const o of objs) expect(fileFor(o)).toBe('07-minio');
     expect(construct.serviceName).toBe('minio');
     expect(construct.endpoint).toBe('minio:9000');
@@ -161,12 +162,12 @@ describe('Minio with every default', () => {
     expect(container(sts).ports.map((p: { name: string }) => p.name)).toEqual(['api', 'console']);
   });
 
-  test('Job minio-create-bucket, every field: an Argo CD Sync hook, as the token-less minio ServiceAccount', () => {
-    const job = find(objs, 'Job', 'minio-create-bucket', 'argo');
+  test('Job minio-create-bucket-<hash of its pod template>, every field: an Argo CD Sync hook, as the token-less minio ServiceAccount', () => {
+    const job = findJob(objs, 'minio-create-bucket', 'argo');
     expect(job).toEqual({
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name: 'minio-create-bucket', namespace: 'argo', labels: LABELS, annotations: HOOK },
+      metadata: { name: hashedJobName('minio-create-bucket', job), namespace: 'argo', labels: LABELS, annotations: HOOK },
       spec: {
         backoffLimit: 6,
         ttlSecondsAfterFinished: 600,
@@ -196,14 +197,14 @@ describe('Minio with every default', () => {
   });
 
   test('the Service does not select the Job\'s pod', () => {
-    const job = find(objs, 'Job', 'minio-create-bucket', 'argo');
+    const job = findJob(objs, 'minio-create-bucket', 'argo');
     const svc = find(objs, 'Service', 'minio', 'argo');
     const labels = job.spec.template.metadata.labels;
     expect(Object.entries(svc.spec.selector).every(([k, v]) => labels[k] === v)).toBe(false);
   });
 
   test('the Job\'s script: PUT http://minio:9000/my-bucket signed by curl, 60 tries 5 seconds apart', () => {
-    const script = container(find(objs, 'Job', 'minio-create-bucket', 'argo')).args[0];
+    const script = container(findJob(objs, 'minio-create-bucket', 'argo')).args[0];
     expect(script).toContain("\nBUCKET='my-bucket'\nURL='http://minio:9000/my-bucket'\nATTEMPTS=60\nINTERVAL=5\n");
     expect(script).toContain(`  response=$(curl_config | curl -sS --connect-timeout 5 --max-time 30 --aws-sigv4 'aws:amz:us-east-1:s3' -K - -X PUT -w '%{http_code}' "$URL") || rc=$?\n`);
     expect(script).not.toContain('--cacert');
@@ -262,8 +263,8 @@ describe('Minio with TLS and options', () => {
   });
 
   test('the Job creates the bucket over HTTPS, verifying MinIO with the CA Secret, scheduled like MinIO', () => {
-    const job = find(objs, 'Job', 'minio-create-bucket', 'ops');
-    expect(job.metadata).toEqual({ name: 'minio-create-bucket', namespace: 'ops', labels: stdLabels('minio', { team: 'data' }), annotations: HOOK });
+    const job = findJob(objs, 'minio-create-bucket', 'ops');
+    expect(job.metadata).toEqual({ name: hashedJobName('minio-create-bucket', job), namespace: 'ops', labels: stdLabels('minio', { team: 'data' }), annotations: HOOK });
     expect(job.spec.template.spec).toEqual({
       serviceAccountName: 'minio',
       automountServiceAccountToken: false,
@@ -300,7 +301,7 @@ describe('Minio used by workflows in other namespaces', () => {
   const { objs } = synthMinio({ tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'pem' } } }, {}, ['argo', 'team-a']);
 
   test('the Job calls MinIO by the name workflows use (the one its certificate holds)', () => {
-    const job = find(objs, 'Job', 'minio-create-bucket', 'argo');
+    const job = findJob(objs, 'minio-create-bucket', 'argo');
     expect(container(job).args[0]).toContain("\nURL='https://minio.argo.svc:9000/my-bucket'\n");
     expect(job.spec.template.spec.volumes).toEqual([{ name: 'ca', secret: { secretName: 'minio-ca', items: [{ key: 'pem', path: 'ca.crt' }] } }]);
     validateAll(objs);

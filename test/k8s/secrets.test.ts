@@ -13,7 +13,7 @@ import {
 } from '../../src/k8s/secrets';
 import { checkManifests } from '../../src/policy';
 import { bad, expectInvalid } from '../config/_helpers';
-import { container, find, K8sObject, key, ofKind, stdLabels } from '../util';
+import { container, find, findJob, hashedJobName, K8sObject, key, ofKind, stdLabels } from '../util';
 
 const LABELS = stdLabels('credentials');
 const WAVE = { 'argocd.argoproj.io/sync-wave': '-5' };
@@ -53,12 +53,13 @@ describe('ManagedSecrets: generated', () => {
   const script = scriptFor(GENERATED);
 
   test('emits exactly the Job, its ServiceAccount, and a Role and RoleBinding per namespace written to', () => {
+    expect(construct.jobName).toBe('argo-stack-credentials-149b9e13');
     expect(objs.map(key)).toEqual([
       'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
-      'Job argo/argo-stack-credentials',
+      'Job argo/argo-stack-credentials-149b9e13',
     ]);
   });
 
@@ -98,12 +99,12 @@ describe('ManagedSecrets: generated', () => {
     expect(() => new RoleBinding(binding as never).validate()).not.toThrow();
   });
 
-  test('Job argo-stack-credentials, every field', () => {
-    const job = find(objs, 'Job', CREDENTIALS_JOB_NAME, 'argo');
+  test('Job argo-stack-credentials-<hash of its pod template>, every field', () => {
+    const job = findJob(objs, CREDENTIALS_JOB_NAME, 'argo');
     expect(job).toEqual({
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name: 'argo-stack-credentials', namespace: 'argo', labels: LABELS, annotations: HOOK },
+      metadata: { name: hashedJobName('argo-stack-credentials', job), namespace: 'argo', labels: LABELS, annotations: HOOK },
       spec: {
         backoffLimit: 6,
         ttlSecondsAfterFinished: 600,
@@ -139,7 +140,7 @@ describe('ManagedSecrets: generated', () => {
 
   test('the image can be overridden, and must be pinned', () => {
     const image = 'registry.example.com/curl@sha256:' + 'a'.repeat(64);
-    expect(container(find(synth(GENERATED, { image }).objs, 'Job', CREDENTIALS_JOB_NAME)).image).toBe(image);
+    expect(container(findJob(synth(GENERATED, { image }).objs, CREDENTIALS_JOB_NAME)).image).toBe(image);
     expectInvalid(() => synth(GENERATED, { image: 'curlimages/curl:latest' }),
       'image "curlimages/curl:latest" is invalid: an image must be pinned with a version tag (not "latest") or a "@sha256:<64 hex>" digest. Fix: pin it, e.g. "curlimages/curl:8.11.1", or "curlimages/curl@sha256:<digest>"');
   });
@@ -156,6 +157,7 @@ describe('ManagedSecrets: generated', () => {
     expect(ofKind(objs, 'Job')).toHaveLength(1);
     expect(synth([]).objs).toEqual([]);
     expect(synth([]).construct.script).toBeUndefined();
+    expect(synth([]).construct.jobName).toBeUndefined();
   });
 });
 
@@ -234,7 +236,7 @@ describe('ManagedSecrets: existing, externalSecret, sealedSecret', () => {
 
   test('all kinds together: each emits its own objects, generated ones share one Job', () => {
     const artifacts: ManagedSecret = { ...external, spec: { ...external.spec, name: 'argo-artifacts' } };
-    const { objs } = synth([existing, artifacts, sealedSecret, ...GENERATED]);
+    const { objs, construct } = synth([existing, artifacts, sealedSecret, ...GENERATED]);
     expect(objs.map(key)).toEqual([
       'ExternalSecret argo/argo-artifacts', 'ExternalSecret wf-a/argo-artifacts',
       'SealedSecret argo/argo-mysql-config', 'SealedSecret wf-b/argo-mysql-config',
@@ -242,8 +244,10 @@ describe('ManagedSecrets: existing, externalSecret, sealedSecret', () => {
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
-      'Job argo/argo-stack-credentials',
+      `Job argo/${construct.jobName}`,
     ]);
+    // The same generated Secrets as alone: the same script, so the same Job.
+    expect(construct.jobName).toBe(synth(GENERATED).construct.jobName);
   });
 });
 
@@ -267,14 +271,14 @@ describe('ManagedSecrets: nothing secret in the output', () => {
   test('no container env var holds a literal value under a secret-looking name', () => {
     // The only container is the Job's, and it has no env at all (the script reads nothing secret from env).
     const containers = objs.flatMap((o) => (o.spec?.template?.spec?.containers ?? []).map((c: { name: string; env?: unknown }) => [key(o), c.name, c.env]));
-    expect(containers).toEqual([['Job argo/argo-stack-credentials', 'generate', undefined]]);
+    expect(containers).toEqual([[`Job argo/${construct.jobName}`, 'generate', undefined]]);
     // The policy's rule looks at every container of every object: nothing here, and it does catch a literal value.
     const envLiteral = (o: K8sObject[]) => checkManifests(o).filter((f) => f.rule === 'credentials/env-literal');
     expect(envLiteral(objs)).toEqual([]);
     const leaky = JSON.parse(JSON.stringify(objs)) as K8sObject[];
-    container(find(leaky, 'Job', CREDENTIALS_JOB_NAME)).env = [{ name: 'DB_PASSWORD', value: 'hunter2' }];
+    container(findJob(leaky, CREDENTIALS_JOB_NAME)).env = [{ name: 'DB_PASSWORD', value: 'hunter2' }];
     expect(envLiteral(leaky)).toEqual([{
-      level: 'error', object: 'Job/argo/argo-stack-credentials', rule: 'credentials/env-literal',
+      level: 'error', object: `Job/argo/${construct.jobName}`, rule: 'credentials/env-literal',
       message: 'container "generate" sets env DB_PASSWORD to a literal value. Fix: read it from a Secret with valueFrom.secretKeyRef',
     }]);
   });
@@ -336,7 +340,7 @@ describe('ManagedSecrets: validation', () => {
       'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf/argo-stack-credentials', 'RoleBinding wf/argo-stack-credentials',
-      'Job argo/argo-stack-credentials',
+      `Job argo/${construct.jobName}`,
     ]);
     expect(find(objs, 'Role', CREDENTIALS_JOB_NAME, 'wf').rules[1]).toEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['db'], verbs: ['get'] });
     expect(construct.script!.split('\n').filter((line) => line.startsWith('# Primary namespace'))).toEqual([

@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
 import { CLUSTER_PROPS } from '../../examples/cluster';
 import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
+import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
 import { ValidationError } from '../../src/config/errors';
@@ -16,13 +17,14 @@ import { renderApp, toObjects } from '../../src/render';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 
-/** The props each preset builds its stack from. */
+/** The props each preset builds its stack from (the multi-tenant preset: one install per tenant). */
 const PROPS: Record<string, ArgoWorkflowsProps> = {
   'quick-start': QUICK_START_PROPS,
   cluster: CLUSTER_PROPS,
   namespaced: NAMESPACED_PROPS,
   'external-db': EXTERNAL_DB_PROPS,
 };
+const MULTI_TENANT = 'multi-tenant';
 
 /** The documents of the committed `dist/<preset>/`, by file name, then in document order. */
 function committed(preset: string): unknown[] {
@@ -38,16 +40,26 @@ function presetApp(): App {
 }
 
 test('every preset has its props here', () => {
-  expect(Object.keys(PROPS).sort()).toEqual(PRESETS.map((p) => p.name).sort());
+  expect([...Object.keys(PROPS), MULTI_TENANT].sort()).toEqual(PRESETS.map((p) => p.name).sort());
+});
+
+test('multi-tenant: toObjects(props) of each tenant equals the documents of dist/ labelled with that tenant, in order', () => {
+  const expected = committed(MULTI_TENANT) as { metadata: { labels: Record<string, string> } }[];
+  expect(MULTI_TENANT_PROPS.flatMap((props) => toObjects(props))).toHaveLength(expected.length);
+  MULTI_TENANT_PROPS.forEach((props, i) => {
+    expect(toObjects(props)).toStrictEqual(expected.filter((o) => o.metadata.labels.tenant === TENANTS[i]));
+  });
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
   const expected = committed(name);
 
-  test('toObjects(props) equals the documents of dist/, in file and document order', () => {
-    expect(expected.length).toBeGreaterThan(0);
-    expect(toObjects(PROPS[name])).toStrictEqual(expected);
-  });
+  if (name !== MULTI_TENANT) {
+    test('toObjects(props) equals the documents of dist/, in file and document order', () => {
+      expect(expected.length).toBeGreaterThan(0);
+      expect(toObjects(PROPS[name])).toStrictEqual(expected);
+    });
+  }
 
   test('toObjects(chart) of the preset gives the same objects', () => {
     const chart = presetApp().charts.find((c) => c.node.id === name)!;
