@@ -1,0 +1,133 @@
+/**
+ * Valid option sets the fuzz mutates: the presets of examples/, plus a few that together set every
+ * option, so that every path of the surface has a present parent in some base (a test checks it).
+ */
+import { CLUSTER_PROPS } from '../../examples/cluster';
+import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
+import { NAMESPACED_PROPS } from '../../examples/namespaced';
+import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
+import { DEFAULT_MINIO_IMAGE } from '../../src/config/storage/minio';
+import { Credentials } from '../../src/config/credentials';
+import { DEFAULT_JOBS_IMAGE } from '../../src/config/images';
+import { CrdMode, InstallScope } from '../../src/config/install';
+import { LogFormat, LogLevel } from '../../src/config/logging';
+import type { ArgoWorkflowsProps } from '../../src/config/options';
+import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '../../src/config/persistence/database-options';
+import type { PodOptions } from '../../src/config/pod';
+import { AuthMode, ServiceType, TlsVersion } from '../../src/config/server';
+import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
+
+const resources = () => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+const pod = (): PodOptions => ({ resources: resources(), nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ key: 'dedicated', operator: 'Exists' }] });
+const REGISTRY = 'registry.example.com/argoproj';
+/** A sealed value as kubeseal prints it (base64, well over the minimum length). */
+const SEALED = 'QWxsIHRoZSB3b3JsZCBpcyBhIHN0YWdlLCBhbmQgYWxsIHRoZSBtZW4gYW5kIHdvbWVuIG1lcmVseSBwbGF5ZXJz'.repeat(3);
+
+/** A cluster install with argo-server on a LoadBalancer, in-cluster MySQL with synchronization, S3 and GCS. */
+const EVERYTHING_PROPS: ArgoWorkflowsProps = {
+  namespace: 'argo-full', createNamespace: true, version: 'v4.1.2', imageRegistry: REGISTRY,
+  images: {
+    controller: `${REGISTRY}/workflow-controller:v4.1.2`, server: `${REGISTRY}/argocli:v4.1.2`, executor: `${REGISTRY}/argoexec:v4.1.2`,
+    crdInstaller: `${REGISTRY}/argo-workflows-crdinstaller:v4.1.2`, jobs: DEFAULT_JOBS_IMAGE,
+  },
+  scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' },
+  controller: {
+    ...pod(), replicas: 2, logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON, workflowPodSecurityDefaults: true,
+    serviceAccountAnnotations: { 'example.com/owner': 'data' },
+    workers: { workflow: 16, workflowTtl: 2, podCleanup: 2, cronWorkflow: 4, workflowArchive: 4 }, kubeApiQps: 30, kubeApiBurst: 45,
+    config: { parallelism: 10, navColor: 'red' },
+  },
+  server: {
+    ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
+    authModes: [AuthMode.CLIENT, AuthMode.SERVER], secure: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
+    accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tlsCertificateSecretName: 'argo-server-tls',
+    serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
+  },
+  workflowNamespaces: [
+    {
+      name: 'wf-a', create: true, podSecurity: PodSecurityLevel.BASELINE, serviceAccountName: 'runner',
+      serviceAccountAnnotations: { 'example.com/role': 'runner' }, agent: true, artifactGC: true,
+    },
+    { name: 'wf-b', serviceAccountName: 'runner' },
+  ],
+  persistence: {
+    mysql: {
+      inCluster: { ...pod(), image: DEFAULT_MYSQL_IMAGE, storage: '20Gi', storageClassName: 'fast' },
+      port: 3306, database: 'argo', secretName: 'argo-mysql-config', credentials: Credentials.generated({ fixed: { username: 'argo' }, length: 24 }),
+      connectionTimeoutSeconds: 10, options: { tls: 'false' },
+    },
+    archive: true, archiveTTL: '7d', archiveLabelSelector: { matchLabels: { archive: 'yes' } }, nodeStatusOffLoad: true,
+    connectionPool: { maxIdleConns: 2, maxOpenConns: 10, connMaxLifetime: '1h' }, clusterName: 'prod', skipMigration: false, tableName: 'argo_workflows',
+    synchronization: {
+      controllerName: 'controller-a', enableAPI: true, limitTableName: 'sync_limit', stateTableName: 'sync_state', controllerTableName: 'sync_controller',
+      lockTableName: 'sync_lock', pollSeconds: 5, heartbeatSeconds: 60, inactiveControllerSeconds: 300, semaphoreLimitCacheSeconds: 0,
+    },
+  },
+  artifactRepository: ArtifactRepository.gcs({ bucket: 'argo-default-artifacts' }),
+  artifactRepositories: {
+    repositories: {
+      s3: ArtifactRepository.s3({
+        bucket: 'argo-artifacts', endpoint: 's3.amazonaws.com', region: 'us-east-1',
+        accessKeySecret: { name: 's3-cred', key: 'accessKey' }, secretKeySecret: { name: 's3-cred', key: 'secretKey' },
+      }),
+      gcs: ArtifactRepository.gcs({ bucket: 'argo-more-artifacts' }),
+    },
+    defaultKey: 's3', configMapName: 'artifact-repositories',
+  },
+  secrets: [{
+    name: 's3-cred', keys: ['accessKey', 'secretKey'], description: 'S3 keys of the artifact repository',
+    credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/s3', refreshInterval: '15m' }),
+  }],
+};
+
+/** A namespaced install without argo-server: external PostgreSQL with RDS IAM, MinIO with TLS. */
+const DATA_PROPS: ArgoWorkflowsProps = {
+  namespace: 'argo-data', createNamespace: false, scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE,
+  server: { enabled: false },
+  workflowNamespaces: [{ name: 'wf' }],
+  minio: {
+    ...pod(), bucket: 'artifacts', secretName: 'minio-cred', credentials: Credentials.generated({ fixed: { accesskey: 'admin' } }),
+    image: DEFAULT_MINIO_IMAGE, storage: '5Gi', storageClassName: 'standard',
+    tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'ca.crt' } },
+  },
+  secrets: [{ name: 'minio-ca', keys: ['ca.crt'], credentials: Credentials.existing() }],
+  persistence: {
+    postgres: {
+      host: 'db.example.com', port: 5432, database: 'argo', secretName: 'argo-pg', ssl: true, sslMode: PostgresSslMode.VERIFY_FULL,
+      awsRdsIamAuth: { region: 'eu-west-1' }, caCertificate: { configMapName: 'rds-ca', key: 'ca.pem' }, connectionTimeoutSeconds: 5,
+      credentials: Credentials.sealedSecret({ encryptedData: { username: SEALED } }),
+    },
+    archive: false,
+    synchronization: true,
+  },
+};
+
+/** External PostgreSQL with an Azure token. */
+const AZURE_DB_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [{ name: 'argo' }],
+  persistence: {
+    postgres: { host: 'argo.postgres.database.azure.com', ssl: true, azureTokenAuth: { scope: 'https://ossrdbms-aad.database.windows.net/.default' }, credentials: Credentials.existing() },
+  },
+};
+
+/** PostgreSQL in the cluster, every option of its pod set. */
+const IN_CLUSTER_POSTGRES_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [{ name: 'argo' }],
+  persistence: {
+    postgres: { inCluster: { ...pod(), image: DEFAULT_POSTGRES_IMAGE, storage: '15Gi', storageClassName: 'fast' }, ssl: false },
+    connectionPool: { connMaxLifetime: '30m' },
+  },
+};
+
+/** Every base, by name. Each must be valid as it is. */
+export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
+  { name: 'cluster', props: CLUSTER_PROPS },
+  { name: 'quick-start', props: QUICK_START_PROPS },
+  { name: 'namespaced', props: NAMESPACED_PROPS },
+  { name: 'external-db', props: EXTERNAL_DB_PROPS },
+  { name: 'everything', props: EVERYTHING_PROPS },
+  { name: 'data', props: DATA_PROPS },
+  { name: 'azure-db', props: AZURE_DB_PROPS },
+  { name: 'in-cluster-postgres', props: IN_CLUSTER_POSTGRES_PROPS },
+];
