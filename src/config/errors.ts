@@ -19,9 +19,16 @@ export class ValidationError extends Error {
     // The same problem found twice (the user's config, then the merged one) is listed once.
     const problems = [...new Set(errors.flatMap((e) => e.problems))];
     if (problems.length === 1) return errors.find((e) => e.problems.length === 1) ?? new ValidationError(problems[0]);
-    return new ValidationError(`${problems.length} options are invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`, problems);
+    // The message stays readable: the first few problems, each cut to a line; `problems` has them all.
+    const shown = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${p.length > MAX_LISTED_LENGTH ? `${p.slice(0, MAX_LISTED_LENGTH - 1)}…` : p}`);
+    const more = problems.length > MAX_LISTED_PROBLEMS ? [`  … and ${problems.length - MAX_LISTED_PROBLEMS} more (all of them are in the error's problems)`] : [];
+    return new ValidationError(`${problems.length} options are invalid:\n${[...shown, ...more].join('\n')}`, problems);
   }
 }
+
+/** How many problems one aggregated message lists, and how long each line may be. */
+export const MAX_LISTED_PROBLEMS = 5;
+export const MAX_LISTED_LENGTH = 350;
 
 /** The longest rendering of a value in a message; longer ones are cut with "…". */
 export const MAX_SHOWN_LENGTH = 1000;

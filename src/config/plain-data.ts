@@ -56,10 +56,14 @@ export function plainDataProblems(value: unknown, path = ''): ValidationError[] 
   const problems: ValidationError[] = [];
   const open = new Set<object>();
   const walkList = (list: unknown[], at: string): void => {
+    let empty = false;
     for (let i = 0; i < list.length; i++) {
-      if (!(i in list) || list[i] === undefined) {
-        problems.push(invalid(`${at}[${i}]`, undefined, 'a list item may not be empty or undefined', `remove the empty item from ${at}`));
-      } else walk(list[i], `${at}[${i}]`);
+      if (i in list && list[i] !== undefined) walk(list[i], `${at}[${i}]`);
+      else if (!empty) {
+        // One message per list, at its first empty item.
+        empty = true;
+        problems.push(invalid(`${at}[${i}]`, undefined, 'a list item may not be empty or undefined', `remove the empty items from ${at}`));
+      }
     }
   };
   const walk = (v: unknown, at: string): void => {

@@ -79,8 +79,8 @@ describe('null means one thing everywhere: it is invalid', () => {
     expect(plainDataProblems({ d: new Date(0), m: new Map(), l: ['a', undefined], s: [, 'b'] }, 'x').map((e) => e.message)).toEqual([
       'x.d "1970-01-01T00:00:00.000Z" is invalid: it must be plain data, not a Date. Fix: give x.d a plain value',
       'x.m {} is invalid: it must be plain data, not a Map. Fix: give x.m a plain value',
-      'x.l[1] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty item from x.l',
-      'x.s[0] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty item from x.s',
+      'x.l[1] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty items from x.l',
+      'x.s[0] undefined is invalid: a list item may not be empty or undefined. Fix: remove the empty items from x.s',
     ]);
   });
 });

@@ -19,7 +19,13 @@ import { AuthMode, ServiceType, TlsVersion } from '../../src/config/server';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 
 const resources = () => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
-const pod = (): PodOptions => ({ resources: resources(), nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ key: 'dedicated', operator: 'Exists' }] });
+const pod = (): PodOptions => ({
+  resources: resources(), nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ key: 'dedicated', operator: 'Exists' }],
+  affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'pool', operator: 'In', values: ['argo'] }] } }] } },
+  topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' }],
+  podMetadata: { labels: { team: 'data' }, annotations: { 'example.com/owner': 'data' } },
+  imagePullSecrets: ['pod-pull'],
+});
 const REGISTRY = 'registry.example.com/argoproj';
 /** A sealed value as kubeseal prints it (base64, well over the minimum length). */
 const SEALED = 'QWxsIHRoZSB3b3JsZCBpcyBhIHN0YWdlLCBhbmQgYWxsIHRoZSBtZW4gYW5kIHdvbWVuIG1lcmVseSBwbGF5ZXJz'.repeat(3);
@@ -31,7 +37,7 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
     controller: `${REGISTRY}/workflow-controller:v4.1.2`, server: `${REGISTRY}/argocli:v4.1.2`, executor: `${REGISTRY}/argoexec:v4.1.2`,
     crdInstaller: `${REGISTRY}/argo-workflows-crdinstaller:v4.1.2`, jobs: DEFAULT_JOBS_IMAGE,
   },
-  scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' },
+  scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' }, imagePullSecrets: ['mirror-pull'],
   controller: {
     ...pod(), replicas: 2, logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON, workflowPodSecurityDefaults: true,
     serviceAccountAnnotations: { 'example.com/owner': 'data' },

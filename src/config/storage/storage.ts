@@ -7,7 +7,7 @@ import { ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtif
 import { ArtifactRepository } from './artifact-repository';
 import type { SecretKeySelector } from '../controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
-import { isPlainObject } from '../check';
+import { isPlainObject, optionKeys, rejectUnknownKeys } from '../check';
 import { conflict, invalid } from '../errors';
 import { MINIO_API_PORT, MINIO_CONSOLE_PORT, MinioOptions, resolveMinio, ResolvedMinio } from './minio';
 import type { Contributions, Feature } from '../contributions';
@@ -95,6 +95,7 @@ export interface ResolvedStorage {
 }
 
 const unique = (names: string[]) => [...new Set(names)];
+const SECRET_OPTION_KEYS = optionKeys<SecretOptions>()(['name', 'keys', 'credentials', 'description']);
 
 function resolveDeclaredSecrets(list: SecretOptions[] | undefined): Map<string, { spec: SecretSpec; option: string }> {
   const declared = new Map<string, { spec: SecretSpec; option: string }>();
@@ -103,6 +104,7 @@ function resolveDeclaredSecrets(list: SecretOptions[] | undefined): Map<string, 
   list.forEach((s, i) => {
     const option = `secrets[${i}]`;
     if (typeof s !== 'object' || s === null) throw invalid(option, s, 'it must be an object { name, keys, credentials }', 'give the Secret name, its keys and a Credentials source');
+    rejectUnknownKeys(option, s as unknown as Record<string, unknown>, SECRET_OPTION_KEYS);
     const source = validateCredentials(`${option}.credentials`, s.credentials);
     const spec = validateSecretSpec(option, { name: s.name, keys: s.keys, source, description: s.description ?? 'artifact repository credentials' });
     if (declared.has(spec.name)) throw invalid(`${option}.name`, spec.name, 'each Secret may be declared once', `remove the second declaration of "${spec.name}"`);
