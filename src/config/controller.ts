@@ -7,6 +7,7 @@ import { Checker, optionKeys } from './check';
 import type { PodAdditions } from './contributions';
 import { mergeConfig } from './contributions';
 import type { ControllerConfig } from './controller-config';
+import { rejectLiteralCredentials } from './controller-config/credentials';
 import { validateControllerConfig } from './controller-config/schema';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
 import { ResolvedInstall, scopeArgs } from './install';
@@ -172,6 +173,7 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), workflowAccountDefaults(ctx.workflowNamespaces));
   const config = mergeConfig(derived, o?.config ?? {});
   validateControllerConfig(config, 'controller.config');
+  rejectLiteralCredentials('controller.config', config);
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   const checksum = databaseChecksum(config);
   const selector = appSelector(CONTROLLER_NAME);

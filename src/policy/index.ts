@@ -25,7 +25,7 @@
  */
 import { containersOf, CheckOptions, Finding, isObj, Obj, podSpecOf, Report, reporterFor } from './_objects';
 import { checkArgoObject, checkInstall } from './argo';
-import { checkContainerEnv, checkSecret } from './credentials';
+import { checkConfigMap, checkContainerEnv, checkSecret } from './credentials';
 import { checkContainerImage } from './images';
 import { checkServiceSelectors } from './network';
 import { checkContainerResources, checkProbes } from './pods';
@@ -46,6 +46,7 @@ export function checkManifests(objects: readonly unknown[], options: CheckOption
     const pod = podSpecOf(obj);
     if (pod) checkPod(obj, pod, report);
     checkSecret(obj, report);
+    checkConfigMap(obj, report, options);
     checkRbacRules(obj, report);
     checkArgoObject(obj, pod, report, options);
   }

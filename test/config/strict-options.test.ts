@@ -153,3 +153,28 @@ describe('pod fields are checked like Kubernetes would', () => {
       'controller.imagePullSecrets[0] "Mirror" is invalid: it must be an RFC 1123 subdomain: at most 253 characters of lower-case letters, digits, "-" and ".", starting and ending with a letter or digit. Fix: use a name like "mirror"');
   });
 });
+
+describe('no plaintext credential through any option', () => {
+  test('a credential-looking env var of executor or mainContainer needs valueFrom', () => {
+    expectInvalid(resolve({ controller: { config: { executor: { env: [{ name: 'HTTP_PROXY', value: 'http://proxy:3128' }, { name: 'AWS_SECRET_ACCESS_KEY', value: 'abc' }] } } } }),
+      'controller.config.executor.env[1].value "<redacted>" is invalid: "AWS_SECRET_ACCESS_KEY" looks like a credential, and a literal value would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: read it from a Secret: { name, valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }');
+    expectInvalid(resolve({ controller: { config: { mainContainer: { env: [{ name: 'SSH_KEY', value: 'k' }] } } } }),
+      'controller.config.mainContainer.env[0].value "<redacted>" is invalid: "SSH_KEY" looks like a credential, and a literal value would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: read it from a Secret: { name, valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }');
+    expect(() => resolveArgoWorkflows({ controller: { config: { executor: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }] } } } })).not.toThrow();
+  });
+
+  test('a credential-looking workflow parameter in workflowDefaults', () => {
+    expectInvalid(resolve({ controller: { config: { workflowDefaults: { spec: { arguments: { parameters: [{ name: 'api-token', value: 't' }] } } } } } }),
+      'controller.config.workflowDefaults.spec.arguments.parameters[0].value "<redacted>" is invalid: "api-token" looks like a credential, and a literal value would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: pass it when the workflow is submitted, or have the template read it from a Secret with valueFrom.secretKeyRef');
+  });
+
+  test('a secret-bearing field of a raw artifact repository takes no literal', () => {
+    expectInvalid(resolve({ controller: { config: { artifactRepository: { oss: { bucket: 'b', endpoint: 'oss.example.com', securityToken: 'sts' } } } } }),
+      'controller.config.artifactRepository.oss.securityToken "<redacted>" is invalid: "securityToken" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: put it in a Secret and reference it (Argo\'s *Secret fields take { name, key })');
+  });
+
+  test('a password in MySQL DSN options', () => {
+    expectInvalid(resolve({ persistence: { mysql: { host: 'db.example.com', credentials: Credentials.existing(), options: { tls: 'true', password: 'p' } } } }),
+      'persistence.mysql.options["password"] "<redacted>" is invalid: "password" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: remove it: the password comes from the Secret in persistence.mysql.secretName, read by Argo');
+  });
+});

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { checkManifests } from '../../src/policy';
 import { containerOf, err, findingsAfter } from './fixtures';
 
@@ -35,5 +36,28 @@ describe('checkManifests: credentials', () => {
         { name: 'LOG_LEVEL', value: 'info' },
       ];
     })).toEqual([]);
+  });
+
+  describe('a literal credential in a ConfigMap', () => {
+    const cm = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'workflow-controller-configmap', namespace: 'argo' }, data });
+
+    test('an env var with a secret-looking name and a literal value, in YAML', () => {
+      expect(checkManifests([cm({ executor: 'env:\n- name: HTTP_PROXY\n  value: http://p\n- name: GITHUB_TOKEN\n  value: ghp\n' })], { parseYaml: parse })).toEqual([
+        err('credentials/configmap-literal', 'data key "executor": env[1] sets "GITHUB_TOKEN" to a literal value, in plain text in a ConfigMap. Fix: keep the value in a Secret and reference it (valueFrom.secretKeyRef, or a *Secret field)', 'ConfigMap/argo/workflow-controller-configmap'),
+      ]);
+    });
+
+    test('a string under a credential key, in JSON without a YAML parser', () => {
+      expect(checkManifests([cm({ artifactRepository: JSON.stringify({ oss: { bucket: 'b', securityToken: 'sts' } }) })])).toEqual([
+        err('credentials/configmap-literal', 'data key "artifactRepository": oss.securityToken is a literal credential, in plain text in a ConfigMap. Fix: keep the value in a Secret and reference it (valueFrom.secretKeyRef, or a *Secret field)', 'ConfigMap/argo/workflow-controller-configmap'),
+      ]);
+    });
+
+    test('references and plain text are fine', () => {
+      const other = (data: Record<string, string>) => ({ ...cm(data), metadata: { name: 'artifact-repositories', namespace: 'argo' } });
+      expect(checkManifests([cm({ executor: 'env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}\n' }), other({
+        s3: 'accessKeySecret:\n  name: s3\n  key: accessKey\n', note: 'just text: password',
+      })], { parseYaml: parse })).toEqual([]);
+    });
   });
 });

@@ -11,6 +11,7 @@ import { DatabaseCaCertificate, DatabaseEngine, DEFAULT_DATABASE, DEFAULT_DATABA
 import { EngineFacts, ENGINES } from './engines';
 import { resolveInCluster } from './in-cluster';
 import { resolvePostgresAuth } from './postgres';
+import { CREDENTIAL_FIELD } from '../controller-config/credentials';
 
 export { ENGINES };
 
@@ -88,8 +89,12 @@ function mysqlOptions(c: Checker, value: unknown): Record<string, string> | unde
   if (value === undefined) return undefined;
   const options = c.child('options').object(value, '{ tls: "true" }');
   for (const [k, v] of Object.entries(options)) {
+    const secret = CREDENTIAL_NAME.test(k) || CREDENTIAL_FIELD.test(k);
+    if (typeof v === 'string' && secret) {
+      throw invalid(`${c.at('options')}["${k}"]`, redact(v), `"${k}" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git`,
+        `remove it: the password comes from the Secret in ${c.at('secretName')}, read by Argo`);
+    }
     if (typeof v === 'string') continue;
-    const secret = CREDENTIAL_NAME.test(k);
     throw invalid(`${c.at('options')}["${k}"]`, secret ? redact(v) : v, 'a DSN option value must be a string', secret ? 'quote it' : `quote it, e.g. "${hintText(v)}"`);
   }
   return { ...(options as Record<string, string>) };
