@@ -54,7 +54,7 @@ describe('checkManifests: credentials', () => {
     });
 
     test('references and plain text are fine', () => {
-      const other = (data: Record<string, string>) => ({ ...cm(data), metadata: { name: 'artifact-repositories', namespace: 'argo' } });
+      const other = (data: Record<string, string>) => ({ ...cm(data), metadata: { name: 'settings', namespace: 'argo' } });
       expect(checkManifests([cm({ executor: 'env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}\n' }), other({
         s3: 'accessKeySecret:\n  name: s3\n  key: accessKey\n', note: 'just text: password',
       })], { parseYaml: parse })).toEqual([]);
