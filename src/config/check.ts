@@ -213,3 +213,9 @@ export function checkEnum(option: string, value: unknown, e: Record<string, stri
 export const optionKeys = <T>() => <const K extends readonly (keyof T & string)[]>(
   keys: K & ([Exclude<keyof T & string, K[number]>] extends [never] ? unknown : { missing: Exclude<keyof T & string, K[number]> }),
 ): readonly string[] => keys;
+
+/**
+ * A value of a string enum, as the enum member or its plain string (`AuthMode.CLIENT` or
+ * `'client'`): options read from files and JavaScript callers use the strings.
+ */
+export type EnumValue<E extends string> = E | `${E}`;

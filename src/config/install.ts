@@ -2,7 +2,7 @@
  * The install itself: its namespace, scope (cluster-wide or namespaced), the managed namespace,
  * how the CRDs get in, the Argo release and images, and the labels on every object.
  */
-import { Checker } from './check';
+import { Checker, EnumValue } from './check';
 import { conflict } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
 import type { ArgoImages } from './images';
@@ -54,7 +54,7 @@ export interface InstallOptions {
   /** Per-image references (tags or digests). @default - derived from imageRegistry and version */
   readonly images?: ArgoImages;
   /** Cluster-wide or namespaced install. @default InstallScope.CLUSTER */
-  readonly scope?: InstallScope;
+  readonly scope?: EnumValue<InstallScope>;
   /**
    * `--managed-namespace`: with a namespaced install, the one namespace the controller and server
    * manage, when it is not the install namespace.
@@ -62,7 +62,7 @@ export interface InstallOptions {
    */
   readonly managedNamespace?: string;
   /** How the CRDs are installed. @default CrdMode.INSTALLER */
-  readonly crds?: CrdMode;
+  readonly crds?: EnumValue<CrdMode>;
   /**
    * Labels added to every object, next to `app.kubernetes.io/part-of: argo-workflows`.
    * @default - none
@@ -125,9 +125,9 @@ export function resolveInstall(o: InstallOptions): ResolvedInstall {
   c.bool('createNamespace', o.createNamespace);
   const version = validateVersion(o.version ?? DEFAULT_ARGO_VERSION);
   const images = resolveImages(version, o.imageRegistry, o.images);
-  const scope = o.scope ?? InstallScope.CLUSTER;
+  const scope = (o.scope ?? InstallScope.CLUSTER) as InstallScope;
   c.enum('scope', scope, InstallScope, 'use InstallScope.CLUSTER or InstallScope.NAMESPACED');
-  const crds = o.crds ?? CrdMode.INSTALLER;
+  const crds = (o.crds ?? CrdMode.INSTALLER) as CrdMode;
   c.enum('crds', crds, CrdMode, 'use CrdMode.INSTALLER, CrdMode.MINIMAL or CrdMode.NONE');
   const labels = c.labels('labels', o.labels);
   if (crds === CrdMode.INSTALLER && o.images?.crdInstaller === undefined && !crdInstallerExists(version)) {

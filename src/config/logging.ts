@@ -1,5 +1,5 @@
 /** Log settings shared by workflow-controller and argo-server (`--loglevel`, `--log-format`). */
-import { Checker } from './check';
+import { Checker, EnumValue } from './check';
 
 /** Log verbosity of both binaries (`--loglevel`). */
 export enum LogLevel {
@@ -18,9 +18,9 @@ export enum LogFormat {
 /** The log options of a binary. */
 export interface LogOptions {
   /** `--loglevel`. @default LogLevel.INFO */
-  readonly logLevel?: LogLevel;
+  readonly logLevel?: EnumValue<LogLevel>;
   /** `--log-format`. @default LogFormat.TEXT */
-  readonly logFormat?: LogFormat;
+  readonly logFormat?: EnumValue<LogFormat>;
 }
 
 /** Checks the log options at `c`'s path and returns their flags (none for unset options). */

@@ -3,7 +3,7 @@
  * Service type, and the command line and environment that express them.
  */
 import { isIP } from 'node:net';
-import { Checker, optionKeys } from './check';
+import { Checker, EnumValue, optionKeys } from './check';
 import type { EnvVar, PodAdditions } from './contributions';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
 import { conflict, hintText, invalid } from './errors';
@@ -55,7 +55,7 @@ export interface ArgoServerOptions extends PodOptions, LogOptions {
    * `--auth-mode`, one flag per mode.
    * @default [AuthMode.CLIENT] (Argo's own default: every request carries a Kubernetes token)
    */
-  readonly authModes?: AuthMode[];
+  readonly authModes?: EnumValue<AuthMode>[];
   /**
    * Serve HTTPS (`--secure`). The readiness probe follows: HTTPS when true, HTTP when false.
    * @default true
@@ -78,7 +78,7 @@ export interface ArgoServerOptions extends PodOptions, LogOptions {
   /** `--access-control-allow-origin` for CORS. @default - no CORS header */
   readonly accessControlAllowOrigin?: string;
   /** `TLS_MIN_VERSION`. @default TlsVersion.TLS_1_2 */
-  readonly tlsMinVersion?: TlsVersion;
+  readonly tlsMinVersion?: TlsVersion | 771 | 772;
   /**
    * `--tls-certificate-secret-name`: a Secret in the install namespace with keys `tls.crt` and
    * `tls.key`. Requires `secure`.
@@ -86,7 +86,7 @@ export interface ArgoServerOptions extends PodOptions, LogOptions {
    */
   readonly tlsCertificateSecretName?: string;
   /** Service type. @default ServiceType.CLUSTER_IP */
-  readonly serviceType?: ServiceType;
+  readonly serviceType?: EnumValue<ServiceType>;
   /**
    * CIDRs allowed to reach a LoadBalancer Service. Requires `ServiceType.LOAD_BALANCER`.
    * @default - no restriction by the cloud load balancer
@@ -145,7 +145,7 @@ function isCidr(value: unknown): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-function resolveAuthModes(c: Checker, value: AuthMode[] | undefined): AuthMode[] {
+function resolveAuthModes(c: Checker, value: EnumValue<AuthMode>[] | undefined): AuthMode[] {
   const authModes = value ?? [AuthMode.CLIENT];
   if (!Array.isArray(authModes) || authModes.length === 0) {
     throw invalid(c.at('authModes'), authModes, 'it must list at least one of "client", "server", "sso"', 'use [AuthMode.CLIENT], or omit it');
@@ -156,7 +156,7 @@ function resolveAuthModes(c: Checker, value: AuthMode[] | undefined): AuthMode[]
     if (seen.has(mode)) throw invalid(c.at('authModes'), authModes, `it lists "${mode}" twice; each mode may appear once`, `remove the duplicate "${mode}"`);
     seen.add(mode);
   }
-  return [...authModes];
+  return [...authModes] as AuthMode[];
 }
 
 function resolveBaseHref(c: Checker, value: unknown): string {
@@ -204,7 +204,7 @@ function resolveSettings(c: Checker, o: ArgoServerOptions | undefined): ServerSe
 }
 
 function resolveServiceType(c: Checker, o: ArgoServerOptions | undefined): { serviceType: ServiceType; loadBalancerSourceRanges?: string[] } {
-  const serviceType = o?.serviceType ?? ServiceType.CLUSTER_IP;
+  const serviceType = (o?.serviceType ?? ServiceType.CLUSTER_IP) as ServiceType;
   c.enum('serviceType', serviceType, ServiceType, 'use ServiceType.CLUSTER_IP or ServiceType.LOAD_BALANCER');
   if (o?.loadBalancerSourceRanges === undefined) return { serviceType };
   if (serviceType !== ServiceType.LOAD_BALANCER) {

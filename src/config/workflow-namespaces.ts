@@ -2,7 +2,7 @@
  * The namespaces that run workflows: each gets a workflow service account, the executor Role and,
  * on request, the agent and artifact GC Roles; a created one is labelled with its Pod Security level.
  */
-import { Checker } from './check';
+import { Checker, EnumValue } from './check';
 import { conflict, invalid } from './errors';
 
 /** Pod Security Standards level for namespaces argo-stack creates. */
@@ -25,7 +25,7 @@ export interface WorkflowNamespaceOptions {
    * Pod Security Standards level enforced on a created namespace.
    * @default PodSecurityLevel.RESTRICTED
    */
-  readonly podSecurity?: PodSecurityLevel;
+  readonly podSecurity?: EnumValue<PodSecurityLevel>;
   /**
    * The service account workflow pods run as.
    * @default "argo-workflow"
@@ -86,7 +86,7 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
   return {
     name,
     create: n.create ?? !isInstall,
-    podSecurity: n.podSecurity ?? PodSecurityLevel.RESTRICTED,
+    podSecurity: (n.podSecurity ?? PodSecurityLevel.RESTRICTED) as PodSecurityLevel,
     labels: {},
     serverSecrets: [],
     serviceAccountName: sa,

@@ -4,6 +4,7 @@
  * (`persistence.ts`) validates and resolves them.
  */
 import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import type { EnumValue } from '../check';
 import type { Credentials } from '../credentials';
 import type { PodOptions, ResolvedPod } from '../pod';
 
@@ -114,7 +115,7 @@ export interface PostgresOptions extends DatabaseOptions {
    * `sslmode` when `ssl` is true.
    * @default - "prefer" (Argo's default when ssl is true)
    */
-  readonly sslMode?: PostgresSslMode;
+  readonly sslMode?: EnumValue<PostgresSslMode>;
   /**
    * Log in with an AWS RDS IAM token instead of a password (`awsRDSToken`). Requires `ssl: true`;
    * the Secret then needs only `username`.

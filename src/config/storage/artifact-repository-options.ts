@@ -3,6 +3,7 @@
  * of values they take. Validation and rendering are in `artifact-repository.ts`.
  */
 import type { ConfigMapKeySelector, CreateS3BucketOptions, OssLifecycleRule, S3EncryptionOptions, SecretKeySelector } from '../controller-config';
+import type { EnumValue } from '../check';
 
 /** The repository drivers Argo Workflows v4.1.2 knows. */
 export enum ArtifactRepositoryType {
@@ -78,7 +79,7 @@ export interface S3RepositoryOptions extends RepositoryCommonOptions {
    */
   readonly createBucketIfNotPresent?: boolean | CreateS3BucketOptions;
   /** Path or virtual-hosted-style requests. @default - auto-detected by Argo */
-  readonly addressingStyle?: S3AddressingStyle;
+  readonly addressingStyle?: EnumValue<S3AddressingStyle>;
 }
 
 export interface GcsRepositoryOptions extends RepositoryCommonOptions {
@@ -153,7 +154,7 @@ export interface HdfsRepositoryOptions extends RepositoryCommonOptions {
   /** The HDFS user (without Kerberos). One of `hdfsUser`, `krbCCacheSecret` and `krbKeytabSecret` is required. @default - none */
   readonly hdfsUser?: string;
   /** `dfs.data.transfer.protection` of the cluster. @default - none */
-  readonly dataTransferProtection?: HdfsDataTransferProtection;
+  readonly dataTransferProtection?: EnumValue<HdfsDataTransferProtection>;
   /** Secret key holding a Kerberos credential cache. Needs `krbConfigConfigMap` and `krbServicePrincipalName`. @default - none */
   readonly krbCCacheSecret?: SecretKeySelector;
   /** Secret key holding a Kerberos keytab. Needs `krbUsername`, `krbRealm`, `krbConfigConfigMap`, `krbServicePrincipalName`. @default - none */
