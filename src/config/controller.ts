@@ -54,6 +54,16 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
    * @default - none
    */
   readonly serviceAccountAnnotations?: Record<string, string>;
+  /**
+   * Make the workflow service account of the workflow namespaces (when they all use the same name)
+   * the default of every Workflow, through `workflowDefaults.spec.serviceAccountName` (and artifact
+   * GC's). Argo applies it in every namespace: in a cluster install, a Workflow in a namespace that
+   * is not in `workflowNamespaces` gets an account that does not exist there, and its pods are
+   * refused, unless it sets `spec.serviceAccountName`. With `false`, no default is set and every
+   * Workflow without `serviceAccountName` runs as its namespace's `default` account.
+   * @default true
+   */
+  readonly defaultWorkflowServiceAccount?: boolean;
   /** Worker counts. @default - Argo's defaults */
   readonly workers?: ControllerWorkers;
   /** `--qps` towards the Kubernetes API. @default 20 (Argo's default; not emitted) */
@@ -139,6 +149,7 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
   'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst', 'priorityClass',
+  'defaultWorkflowServiceAccount',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
@@ -170,7 +181,8 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller, ctx.install.imagePullSecrets);
   const args = controllerArgs(c, o, ctx.install);
   const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};
-  const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), workflowAccountDefaults(ctx.workflowNamespaces));
+  const accountDefault = c.bool('defaultWorkflowServiceAccount', o?.defaultWorkflowServiceAccount) ?? true;
+  const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), accountDefault ? workflowAccountDefaults(ctx.workflowNamespaces) : {});
   const config = mergeConfig(derived, o?.config ?? {});
   validateControllerConfig(config, 'controller.config');
   rejectLiteralCredentials('controller.config', config);

@@ -221,3 +221,23 @@ describe('contributions to namespaces and service accounts', () => {
     expect(resolveArgoWorkflows(props).serverSecrets).toEqual([]);
   });
 });
+
+describe('the default workflow service account', () => {
+  const spec = (props: Parameters<typeof resolveArgoWorkflows>[0]) => resolveArgoWorkflows(props).controller.config.workflowDefaults?.spec;
+
+  test('is the workflow namespaces\' account when they share one, artifact GC\'s too', () => {
+    expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-workflow' } });
+  });
+
+  test('is not set when the namespaces use different accounts', () => {
+    expect(spec({ workflowNamespaces: [{ name: 'a' }, { name: 'b', serviceAccountName: 'runner' }] })).not.toHaveProperty('serviceAccountName');
+  });
+
+  test('defaultWorkflowServiceAccount: false leaves every Workflow to name its own account', () => {
+    const s = spec({ controller: { defaultWorkflowServiceAccount: false }, workflowNamespaces: [{ name: 'a', artifactGC: true }] });
+    expect(s).not.toHaveProperty('serviceAccountName');
+    expect(s).not.toHaveProperty('artifactGC');
+    expectInvalid(() => resolveArgoWorkflows({ controller: { defaultWorkflowServiceAccount: bad('no') } }),
+      'controller.defaultWorkflowServiceAccount "no" is invalid: it must be true or false. Fix: give a boolean');
+  });
+});

@@ -22,7 +22,7 @@ describe('unknown keys', () => {
 
   test('in controller, controller.workers, server and images', () => {
     expectInvalid(resolve({ controller: { replica: 2 } }),
-      'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, priorityClass, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
+      'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, priorityClass, defaultWorkflowServiceAccount, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),

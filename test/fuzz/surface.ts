@@ -71,7 +71,7 @@ function literalValue(t: ts.Type): string | number | undefined {
 function classifyUnion(w: Walk, u: ts.UnionType, shallow: boolean): Kind {
   const parts = u.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
   const values = parts.map(literalValue);
-  if (values.every((v) => v !== undefined)) return { kind: 'enum', values: values as (string | number)[] };
+  if (values.every((v) => v !== undefined)) return { kind: 'enum', values: [...new Set(values as (string | number)[])] };
   const kinds: Kind[] = [];
   const bools = parts.filter((t) => t.flags & ts.TypeFlags.BooleanLiteral);
   if (bools.length > 0) kinds.push({ kind: 'boolean' });
