@@ -47,7 +47,6 @@ export { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from './config/contr
 
 // The plan.
 export { resolveArgoWorkflows } from './config/resolve';
-export type { ResolvedArgoWorkflows } from './config/plan';
 export { Component, PORTS } from './config/endpoints';
 export type { Endpoint, Flow, FlowSource, NamedPort } from './config/endpoints';
 export { ValidationError } from './config/errors';
