@@ -15,7 +15,7 @@
  *
  * Pure: no constructs. `src/k8s/secrets.ts` (ManagedSecrets) builds the objects.
  */
-import { CREDENTIAL_NAME, isPlainObject, redact } from './check';
+import { CREDENTIAL_NAME, isPlainObject, nearMiss, redact } from './check';
 import { conflict, invalid } from './errors';
 import { validateDnsSubdomain } from './names';
 
@@ -129,6 +129,7 @@ export class Credentials {
    */
   public static generated(options: GeneratedCredentialsOptions = {}): Credentials {
     return new Credentials(CredentialsKind.GENERATED, {
+      unknown: unknownKeys(options, ['fixed', 'length']),
       generated: { fixed: copy(options?.fixed ?? {}), length: options?.length ?? DEFAULT_GENERATED_LENGTH },
     });
   }
@@ -141,6 +142,7 @@ export class Credentials {
   /** An `ExternalSecret` (`external-secrets.io/v1`) in every namespace that needs the Secret. */
   public static externalSecret(options: ExternalSecretCredentialsOptions): Credentials {
     return new Credentials(CredentialsKind.EXTERNAL_SECRET, {
+      unknown: unknownKeys(options, ['storeName', 'storeKind', 'remoteKey', 'properties', 'refreshInterval']),
       externalSecret: {
         storeName: options?.storeName,
         storeKind: options?.storeKind ?? DEFAULT_STORE_KIND,
@@ -153,7 +155,7 @@ export class Credentials {
 
   /** A `SealedSecret` (`bitnami.com/v1alpha1`, sealed cluster-wide) in every namespace that needs the Secret. */
   public static sealedSecret(options: SealedSecretCredentialsOptions): Credentials {
-    return new Credentials(CredentialsKind.SEALED_SECRET, { sealedSecret: { encryptedData: copy(options?.encryptedData) } });
+    return new Credentials(CredentialsKind.SEALED_SECRET, { unknown: unknownKeys(options, ['encryptedData']), sealedSecret: { encryptedData: copy(options?.encryptedData) } });
   }
 
   /** Which source this is. */
@@ -164,13 +166,21 @@ export class Credentials {
   public readonly externalSecret?: ResolvedExternalSecretCredentials;
   /** Set for `SEALED_SECRET`. */
   public readonly sealedSecret?: ResolvedSealedSecretCredentials;
+  /**
+   * Options given to the factory that it does not have (typos from JavaScript), reported with the
+   * option path by `validateCredentials`: `[given, allowed]`.
+   * @internal
+   */
+  public readonly unknownOptions?: readonly [readonly string[], readonly string[]];
 
   private constructor(kind: CredentialsKind, variant: {
+    unknown?: readonly [readonly string[], readonly string[]];
     generated?: ResolvedGeneratedCredentials;
     externalSecret?: ResolvedExternalSecretCredentials;
     sealedSecret?: ResolvedSealedSecretCredentials;
   }) {
     this.kind = kind;
+    if (variant.unknown?.[0].length) this.unknownOptions = variant.unknown;
     if (variant.generated) this.generated = variant.generated;
     if (variant.externalSecret) this.externalSecret = variant.externalSecret;
     if (variant.sealedSecret) this.sealedSecret = variant.sealedSecret;
@@ -181,6 +191,12 @@ export class Credentials {
   public remoteProperty(key: string): string {
     return this.externalSecret?.properties[key] ?? key;
   }
+}
+
+/** The option names given that a factory does not have, with the ones it has. */
+function unknownKeys(options: unknown, allowed: readonly string[]): readonly [readonly string[], readonly string[]] {
+  const given = isPlainObject(options) ? Object.keys(options).filter((k) => !allowed.includes(k) && options[k] !== undefined) : [];
+  return [given, allowed];
 }
 
 /** One Secret a component needs. */
@@ -227,6 +243,12 @@ export function validateCredentials(option: string, value: unknown): Credentials
     throw invalid(option, redact(value), literal
       ? 'it must be a Credentials value, not literal credentials: they would be written to dist/, which is committed to git'
       : 'it must be a Credentials value made by one of its factories', FACTORIES_FIX);
+  }
+  if (value.unknownOptions) {
+    const [[key], allowed] = value.unknownOptions;
+    const near = nearMiss(key, allowed);
+    throw conflict(`${option}.${key} is not an option of Credentials.${value.kind === CredentialsKind.EXTERNAL_SECRET ? 'externalSecret' : value.kind === CredentialsKind.SEALED_SECRET ? 'sealedSecret' : 'generated'}; its options are ${allowed.join(', ')}`,
+      near ? `rename it to "${near}"` : `remove ${option}.${key}`);
   }
   switch (value.kind) {
     case CredentialsKind.GENERATED: checkGenerated(option, value.generated!); break;

@@ -178,3 +178,12 @@ describe('no plaintext credential through any option', () => {
       'persistence.mysql.options["password"] "<redacted>" is invalid: "password" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git. Fix: remove it: the password comes from the Secret in persistence.mysql.secretName, read by Argo');
   });
 });
+
+describe('the options of the Credentials factories', () => {
+  test('an unknown option is named with the path where the credentials are used', () => {
+    expectInvalid(resolve({ persistence: { postgres: { inCluster: {}, credentials: Credentials.generated(bad({ lenght: 20 })) } } }),
+      'persistence.postgres.credentials.lenght is not an option of Credentials.generated; its options are fixed, length. Fix: rename it to "length"');
+    expectInvalid(resolve({ minio: { credentials: Credentials.externalSecret(bad({ storeName: 'vault', remoteKey: 'minio', store: 'x' })) } }),
+      'minio.credentials.store is not an option of Credentials.externalSecret; its options are storeName, storeKind, remoteKey, properties, refreshInterval. Fix: remove minio.credentials.store');
+  });
+});
