@@ -36,6 +36,19 @@ export function exampleKey(option: string): string {
   return KEY_EXAMPLES[field] ?? (field.replace(/(Secret|ConfigMap)$/, '') || 'key');
 }
 
+/** Edits between two names, a swap of two neighbouring letters counting as one (optimal string alignment). */
+export function typoDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
 /**
  * The allowed name a key is a near miss of, for "did you mean": the same name in another case, or
  * the one name within a small edit distance (1 for short names, a quarter of the length for long
@@ -45,7 +58,7 @@ export function nearMiss(key: string, allowed: readonly string[]): string | unde
   const same = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
   if (same !== undefined) return same;
   const limit = Math.max(1, Math.floor(key.length / 4));
-  const scored = allowed.map((a) => [a, distance(key.toLowerCase(), a.toLowerCase())] as const).filter(([, d]) => d <= limit);
+  const scored = allowed.map((a) => [a, typoDistance(key.toLowerCase(), a.toLowerCase())] as const).filter(([, d]) => d <= limit);
   const best = Math.min(...scored.map(([, d]) => d));
   const hits = scored.filter(([, d]) => d === best);
   return hits.length === 1 ? hits[0][0] : undefined;

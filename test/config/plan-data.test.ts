@@ -3,7 +3,7 @@
  * and the one validation idiom (`Checker`, `resolvePod`) with the same checks for every pod.
  */
 import fc from 'fast-check';
-import { Checker } from '../../src/config/check';
+import { Checker, nearMiss, typoDistance } from '../../src/config/check';
 import { Credentials } from '../../src/config/credentials';
 import { Contributions, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
@@ -149,7 +149,7 @@ describe('one validation idiom', () => {
     expect(new Checker('').at('namespace')).toBe('namespace');
     expect(new Checker('workflowNamespaces').item(2).at('name')).toBe('workflowNamespaces[2].name');
     expectInvalid(() => c.int('port', 1.5, 1, 'use 5432'), 'persistence.postgres.port 1.5 is invalid: it must be a whole number of at least 1. Fix: use 5432');
-    expectInvalid(() => c.known({ hots: 'x' }, ['host', 'port']), 'persistence.postgres.hots is not an option argo-stack knows; allowed here: host, port. Fix: remove persistence.postgres.hots');
+    expectInvalid(() => c.known({ hots: 'x' }, ['host', 'port']), 'persistence.postgres.hots is not an option argo-stack knows; allowed here: host, port. Fix: rename it to "host"');
   });
 
   test('resolvePod checks the controller and argo-server the way it checks the database and MinIO', () => {
@@ -239,5 +239,24 @@ describe('the default workflow service account', () => {
     expect(s).not.toHaveProperty('artifactGC');
     expectInvalid(() => resolveArgoWorkflows({ controller: { defaultWorkflowServiceAccount: bad('no') } }),
       'controller.defaultWorkflowServiceAccount "no" is invalid: it must be true or false. Fix: give a boolean');
+  });
+});
+
+describe('did you mean', () => {
+  test('nearMiss: same name in another case, or one typo within a quarter of the length', () => {
+    expect(nearMiss('Namespace', ['namespace', 'labels'])).toBe('namespace');
+    expect(nearMiss('lenght', ['fixed', 'length'])).toBe('length');
+    expect(nearMiss('controler', ['controller', 'server'])).toBe('controller');
+    expect(nearMiss('namespace', ['name', 'key'])).toBeUndefined();
+    expect(nearMiss('ab', ['ac', 'ad'])).toBeUndefined();
+  });
+
+  test('typoDistance counts a swap of neighbours as one edit and is symmetric', () => {
+    expect(typoDistance('lenght', 'length')).toBe(1);
+    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
+      expect(typoDistance(a, b)).toBe(typoDistance(b, a));
+      expect(typoDistance(a, a)).toBe(0);
+      expect(typoDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+    }));
   });
 });
