@@ -5,21 +5,22 @@
  * arguments. Output folder: the first argument, else CDK8S_OUTDIR (set by `cdk8s synth`), else
  * `dist` (see `src/cli/synth.ts`).
  *
- * Up to date means: `lib/synth.inputs.json` records the esbuild version, the build options, the
- * SHA-256 of every file esbuild read and of the bundle itself, and all of them still match. Any
- * difference (a changed, missing or unreadable file included) rebuilds the bundle, so a stale one
- * never runs. With `--bundle-only` it stops after that step (`npm run bundle`).
+ * Up to date means: `lib/synth.inputs.json` records the esbuild version, the build options, and
+ * the size, modification time and SHA-256 of every file esbuild read and of the bundle itself, and
+ * all of them still match (a file whose size and time are unchanged is taken as unchanged, as git
+ * does; otherwise its SHA-256 decides). Any difference (a changed, missing or unreadable file
+ * included) rebuilds the bundle, so a stale one never runs. With `--bundle-only` it stops after
+ * that step (`npm run bundle`).
  *
  * Plain JavaScript on purpose: it has to run on a fresh clone, before anything is compiled.
  */
 'use strict';
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const BUNDLE = path.join(ROOT, 'lib', 'synth.js');
+const BUNDLE = 'lib/synth.js';
 const STAMP = path.join(ROOT, 'lib', 'synth.inputs.json');
 
 /**
@@ -34,23 +35,38 @@ const OPTIONS = {
   format: 'cjs',
   minify: true,
   alias: { yaml: 'yaml' },
-  outfile: 'lib/synth.js',
+  outfile: BUNDLE,
 };
 
-const sha256 = (/** @type {string} */ file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** @typedef {{ size: number, mtimeMs: number, sha256: string }} FileState */
 
-/** The versions the bundle depends on besides its inputs. */
+const sha256 = (/** @type {string} */ file) => require('node:crypto').createHash('sha256').update(fs.readFileSync(path.join(ROOT, file))).digest('hex');
+
+/** @returns {FileState} */
+function stateOf(/** @type {string} */ file) {
+  const { size, mtimeMs } = fs.statSync(path.join(ROOT, file));
+  return { size, mtimeMs, sha256: sha256(file) };
+}
+
+/** Whether `file` still has the recorded content: same size and time, or else same SHA-256. */
+function unchanged(/** @type {string} */ file, /** @type {FileState} */ was) {
+  const { size, mtimeMs } = fs.statSync(path.join(ROOT, file));
+  if (size !== was.size) return false;
+  return mtimeMs === was.mtimeMs || sha256(file) === was.sha256;
+}
+
+/** What the bundle depends on besides its inputs. */
 function buildKey() {
   return JSON.stringify({ esbuild: require('esbuild/package.json').version, options: OPTIONS });
 }
 
-/** True when the stamp matches the bundle, every input and the build key. */
+/** True when the stamp matches the build key, the bundle and every input. */
 function upToDate() {
   try {
     const stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
-    if (stamp.key !== buildKey() || stamp.bundle !== sha256(BUNDLE)) return false;
+    if (stamp.key !== buildKey() || !unchanged(BUNDLE, stamp.bundle)) return false;
     const inputs = Object.entries(stamp.inputs);
-    return inputs.length > 0 && inputs.every(([file, hash]) => sha256(path.join(ROOT, file)) === hash);
+    return inputs.length > 0 && inputs.every(([file, was]) => unchanged(file, was));
   } catch {
     return false;
   }
@@ -61,8 +77,8 @@ function bundle() {
   const esbuild = require('esbuild');
   fs.rmSync(STAMP, { force: true });
   const result = esbuild.buildSync({ ...OPTIONS, absWorkingDir: ROOT, logLevel: 'warning', metafile: true });
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).sort().map((file) => [file, sha256(path.join(ROOT, file))]));
-  fs.writeFileSync(STAMP, `${JSON.stringify({ key: buildKey(), bundle: sha256(BUNDLE), inputs }, null, 2)}\n`);
+  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).sort().map((file) => [file, stateOf(file)]));
+  fs.writeFileSync(STAMP, `${JSON.stringify({ key: buildKey(), bundle: stateOf(BUNDLE), inputs }, null, 2)}\n`);
 }
 
 function main() {
@@ -79,9 +95,10 @@ function main() {
     }
   }
   if (bundleOnly) return;
-  process.argv = [process.argv[0], BUNDLE, ...args];
+  const main = path.join(ROOT, BUNDLE);
+  process.argv = [process.argv[0], main, ...args];
   // Runs the bundle as the main module, as `node lib/synth.js ...args` would.
-  /** @type {{ runMain: (main?: string) => void }} */ (/** @type {unknown} */ (Module)).runMain(BUNDLE);
+  /** @type {{ runMain: (main?: string) => void }} */ (/** @type {unknown} */ (Module)).runMain(main);
 }
 
 main();
