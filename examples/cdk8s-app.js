@@ -27,6 +27,7 @@ const STAMP = path.join(ROOT, 'lib', 'synth.inputs.json');
  * esbuild options of the bundle. `alias: { yaml: 'yaml' }` resolves every `yaml` import from the
  * project root, so the copy cdk8s carries folds into the project's own (same version).
  */
+/** @type {import('esbuild').BuildOptions} */
 const OPTIONS = {
   entryPoints: ['examples/synth.ts'],
   bundle: true,
@@ -57,7 +58,8 @@ function unchanged(/** @type {string} */ file, /** @type {FileState} */ was) {
 
 /** What the bundle depends on besides its inputs. */
 function buildKey() {
-  return JSON.stringify({ esbuild: require('esbuild/package.json').version, options: OPTIONS });
+  const esbuild = JSON.parse(fs.readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version;
+  return JSON.stringify({ esbuild, options: OPTIONS });
 }
 
 /** True when the stamp matches the build key, the bundle and every input. */
@@ -72,12 +74,18 @@ function upToDate() {
   }
 }
 
-/** Builds the bundle and its stamp. Throws on a build error (esbuild has printed it). */
+/**
+ * Builds the bundle and its stamp. Throws on a build error (esbuild has printed it). An input
+ * modified shortly before or during the build may differ from what esbuild read: then no stamp is
+ * written, and the next run builds again.
+ */
 function bundle() {
   const esbuild = require('esbuild');
   fs.rmSync(STAMP, { force: true });
+  const started = Date.now();
   const result = esbuild.buildSync({ ...OPTIONS, absWorkingDir: ROOT, logLevel: 'warning', metafile: true });
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).sort().map((file) => [file, stateOf(file)]));
+  const inputs = Object.fromEntries(Object.keys(result.metafile?.inputs ?? {}).sort().map((file) => [file, stateOf(file)]));
+  if (Object.values(inputs).some((state) => state.mtimeMs >= started - 1000)) return;
   fs.writeFileSync(STAMP, `${JSON.stringify({ key: buildKey(), bundle: stateOf(BUNDLE), inputs }, null, 2)}\n`);
 }
 
