@@ -63,9 +63,10 @@ export function synthOutdir(args: readonly string[], env: NodeJS.ProcessEnv): st
 /**
  * Builds every preset and writes them to `outdir` (see `synthesize`), then prints what it wrote and
  * the hints of `existingSecretHints`. Returns the exit code: 0, or 1 when anything failed, with
- * the error on stderr and `outdir` left as it was.
+ * the error on stderr and `outdir` left as it was. Run by `cdk8s synth` (`outdir` is its
+ * CDK8S_OUTDIR), the message says that the CLI removed `outdir` before this program ran.
  */
-export function runSynth(presets: readonly Preset[], outdir: string, io: SynthIo = PROCESS_IO): number {
+export function runSynth(presets: readonly Preset[], outdir: string, io: SynthIo = PROCESS_IO, env: NodeJS.ProcessEnv = process.env): number {
   try {
     const app = buildApp(presets);
     const files = synthesize(app, outdir, Object.fromEntries(presets.map((p) => [p.name, p.source])));
@@ -75,7 +76,8 @@ export function runSynth(presets: readonly Preset[], outdir: string, io: SynthIo
     }
     return 0;
   } catch (e) {
-    io.stderr(`argo-stack: synth failed, ${outdir}/ left unchanged\n${e instanceof Error ? e.message : String(e)}\n`);
+    const state = env.CDK8S_OUTDIR === outdir ? `and ${outdir}/ is now empty: cdk8s synth removed it before running this program (npm run synth leaves it unchanged on failure)` : `${outdir}/ left unchanged`;
+    io.stderr(`argo-stack: synth failed, ${state}\n${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

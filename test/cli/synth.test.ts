@@ -114,4 +114,13 @@ describe('runSynth', () => {
     expect(output.stderr).toBe(`argo-stack: synth failed, ${out}/ left unchanged\nnot an Error\n`);
     expect(fs.existsSync(out)).toBe(false);
   });
+
+  test('run by cdk8s synth (CDK8S_OUTDIR is the output folder): says the CLI emptied it', () => {
+    const thrower: Preset = { name: 'x', source: 'examples/x.ts', build: () => { throw new Error('broken'); } };
+    expect(runSynth([thrower], out, io, { CDK8S_OUTDIR: out })).toBe(1);
+    expect(output.stderr).toBe(`argo-stack: synth failed, and ${out}/ is now empty: cdk8s synth removed it before running this program (npm run synth leaves it unchanged on failure)\nbroken\n`);
+    output.stderr = '';
+    expect(runSynth([thrower], out, io, { CDK8S_OUTDIR: 'elsewhere' })).toBe(1);
+    expect(output.stderr).toBe(`argo-stack: synth failed, ${out}/ left unchanged\nbroken\n`);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The TypeScript types and the runtime check come from one definition. The assertions marked
- * "compile time" are checked by `tsc -p test/tsconfig.json` (npm run typecheck); jest only runs
+ * "compile time" are checked by `tsc -p tsconfig.json` (npm run build or typecheck); jest only runs
  * the runtime halves.
  */
 import type {

@@ -237,7 +237,10 @@ export function checkHostPort(option: string, value: unknown, what: string, exam
   return value;
 }
 
-/** An absolute URL of the given schemes with a host, no credentials, query or fragment. */
+/**
+ * An absolute URL of the given schemes with a host, no credentials, query or fragment.
+ * @internal Its `URL` return type would make the declarations need Node's or the DOM's types.
+ */
 export function checkUrl(option: string, value: unknown, schemes: readonly string[], what: string, example: string, allowPath: boolean): URL {
   let url: URL | undefined;
   try {

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# The consumer check: argo-stack as a user gets it. Packs the package, checks what the tarball
+# holds, installs it into a fresh cdk8s app together with cdk8s and constructs at the lowest
+# versions of the peer ranges (the repository itself builds and tests with the newest), compiles a
+# user chart with `tsc --strict` and `skipLibCheck: false` under both the classic module resolution
+# and Node 16's (which reads the exports map), runs it and checks the objects it wrote.
+#
+# Ends with "consumer check: PASS" (exit 0) or "consumer check: FAIL" (exit 1). Needs the package
+# registry for the install; set KEEP=1 to keep the temporary folder.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/argo-stack-consumer-XXXXXX")"
+finish() {
+  local status=$?
+  if [ "$status" -eq 0 ]; then echo "consumer check: PASS"; else echo "consumer check: FAIL"; fi
+  if [ "${KEEP:-}" = 1 ]; then echo "consumer check: kept $tmp"; else rm -rf "$tmp"; fi
+  exit "$status"
+}
+trap finish EXIT
+
+# Versions: the lower bound of each peer range ("^2.68.0" -> 2.68.0), which must differ from the
+# pinned dev dependency; the compiler the repository uses.
+versions="$(node -e '
+const p = require("./package.json");
+const floor = (name) => {
+  const m = /^\^(\d+\.\d+\.\d+)$/.exec(p.peerDependencies[name] || "");
+  if (!m) throw new Error(`peerDependencies.${name} is not of the form ^X.Y.Z: ${p.peerDependencies[name]}`);
+  if (m[1] === p.devDependencies[name]) throw new Error(`the lower bound of ${name} ${m[1]} is also the dev dependency: test another version`);
+  return m[1];
+};
+console.log(floor("cdk8s"), floor("constructs"), p.devDependencies.typescript);
+')"
+read -r cdk8s constructs typescript <<< "$versions"
+echo "consumer check: cdk8s $cdk8s, constructs $constructs, typescript $typescript"
+
+# lib/ up to date (an incremental no-op when it already is), then the tarball.
+npm run --silent build
+npm pack --ignore-scripts --silent --json --pack-destination "$tmp" > "$tmp/pack.json"
+node - "$tmp/pack.json" <<'JS'
+const fs = require('fs');
+const [pack] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const files = pack.files.map((f) => f.path);
+const problems = [];
+for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts']) {
+  if (!files.includes(must)) problems.push(`missing ${must}`);
+}
+const allowed = (f) => ['package.json', 'README.md', 'LICENSE'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);
+for (const f of files.filter((f) => !allowed(f))) problems.push(`unexpected ${f}`);
+if (problems.length) {
+  console.log(`consumer check: the tarball ${pack.filename} is wrong:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`consumer check: ${pack.filename}, ${files.length} files, ${(pack.size / 1024).toFixed(0)} KiB`);
+JS
+tarball="$tmp/$(node -p "require(process.argv[1])[0].filename" "$tmp/pack.json")"
+
+# A fresh cdk8s app: plain package.json and tsconfig, no @types/node.
+app="$tmp/app"
+mkdir -p "$app/src"
+cat > "$app/package.json" <<'JSON'
+{ "name": "consumer-app", "version": "0.0.0", "private": true }
+JSON
+cat > "$app/tsconfig.json" <<'JSON'
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "commonjs",
+    "lib": ["ES2022"],
+    "strict": true,
+    "skipLibCheck": false,
+    "rootDir": "src",
+    "outDir": "out"
+  },
+  "include": ["src"]
+}
+JSON
+cat > "$app/tsconfig.node16.json" <<'JSON'
+{
+  "extends": "./tsconfig.json",
+  "compilerOptions": { "module": "node16", "moduleResolution": "node16", "noEmit": true }
+}
+JSON
+cat > "$app/src/main.ts" <<'TS'
+import { App, Chart, JsonPatch } from 'cdk8s';
+import { ArgoWorkflows, AuthMode, synthesize } from 'argo-stack';
+
+const app = new App();
+const chart = new Chart(app, 'argo');
+const argo = new ArgoWorkflows(chart, 'argo', {
+  namespace: 'argo',
+  server: { authModes: [AuthMode.CLIENT] },
+  workflowNamespaces: [{ name: 'argo' }],
+});
+argo.controller.deployment.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 3));
+
+synthesize(app, 'dist');
+
+/** Never called: the options are typed, not `any`. */
+export function mistyped(): void {
+  // @ts-expect-error a namespace is a string
+  new ArgoWorkflows(new Chart(app, 'mistyped'), 'argo', { namespace: 3 });
+}
+TS
+
+cd "$app"
+# --omit=optional: cdk8s 2.68.x lists the `backport` CLI as an optional dependency, some 200
+# packages that cdk8s never loads.
+echo "consumer check: npm install"
+npm install --no-audit --no-fund --save-exact --prefer-offline --omit=optional --loglevel=error \
+  "$tarball" "cdk8s@$cdk8s" "constructs@$constructs" "typescript@$typescript"
+
+echo "consumer check: tsc --strict, skipLibCheck false (module commonjs, then node16)"
+node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/tsc -p tsconfig.node16.json
+
+echo "consumer check: run the app"
+node out/main.js
+
+node - "$cdk8s" "$constructs" <<'JS'
+const fs = require('fs');
+const path = require('path');
+const { parseAllDocuments } = require('yaml');
+const [cdk8sVersion, constructsVersion] = process.argv.slice(2);
+const app = process.cwd();
+const problems = [];
+
+// What the tarball's code loads: the app's own cdk8s and constructs, once; no kubernetes-models
+// (its types only), no cdk8s-plus.
+const before = new Set(Object.keys(require.cache));
+require(require.resolve('argo-stack', { paths: [app] }));
+const loaded = Object.keys(require.cache).filter((f) => !before.has(f));
+const packages = new Set(loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path.relative(app, f))?.[1]).filter(Boolean));
+for (const [name, version] of [['cdk8s', cdk8sVersion], ['constructs', constructsVersion]]) {
+  const copies = [...new Set(loaded.filter((f) => f.includes(`/node_modules/${name}/`)).map((f) => f.slice(0, f.indexOf(`/node_modules/${name}/`))))];
+  const installed = require(path.join(app, 'node_modules', name, 'package.json')).version;
+  if (copies.length !== 1 || copies[0] !== app || installed !== version) problems.push(`${name}: expected the app's ${version} once, loaded from ${JSON.stringify(copies)} (installed ${installed})`);
+}
+for (const name of packages) if (/kubernetes-models|cdk8s-plus/.test(name)) problems.push(`loads ${name} at run time`);
+
+// The objects the user chart wrote.
+const objects = [];
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith('.yaml')) for (const d of parseAllDocuments(fs.readFileSync(p, 'utf8'))) if (d.contents) objects.push({ file: path.relative(app, p), obj: d.toJSON() });
+  }
+};
+walk(path.join(app, 'dist'));
+const find = (kind, name) => objects.find(({ obj }) => obj.kind === kind && obj.metadata?.name === name && obj.metadata?.namespace === 'argo');
+const expect = (what, ok) => { if (!ok) problems.push(what); };
+
+const server = find('Deployment', 'argo-server');
+const controller = find('Deployment', 'workflow-controller');
+const serverContainer = server?.obj.spec.template.spec.containers[0];
+expect('Deployment argo/argo-server in dist/argo/20-argo-server.yaml', server?.file === 'dist/argo/20-argo-server.yaml');
+expect('argo-server image quay.io/argoproj/argocli:v4.1.2', serverContainer?.image === 'quay.io/argoproj/argocli:v4.1.2');
+expect('argo-server args --auth-mode=client', serverContainer?.args?.includes('--auth-mode=client') && !serverContainer.args.includes('--auth-mode=server'));
+expect('Deployment argo/workflow-controller in dist/argo/10-workflow-controller.yaml', controller?.file === 'dist/argo/10-workflow-controller.yaml');
+expect('workflow-controller image quay.io/argoproj/workflow-controller:v4.1.2', controller?.obj.spec.template.spec.containers[0].image === 'quay.io/argoproj/workflow-controller:v4.1.2');
+expect('workflow-controller patched through its handle: revisionHistoryLimit 3', controller?.obj.spec.revisionHistoryLimit === 3);
+expect('ConfigMap argo/workflow-controller-configmap', !!find('ConfigMap', 'workflow-controller-configmap'));
+expect('Namespace argo', objects.some(({ obj }) => obj.kind === 'Namespace' && obj.metadata?.name === 'argo'));
+
+if (problems.length) {
+  console.log(`consumer check: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`consumer check: ${objects.length} objects in ${new Set(objects.map((o) => o.file)).size} files, as expected; argo-stack loads cdk8s ${cdk8sVersion} and constructs ${constructsVersion} of the app`);
+JS
