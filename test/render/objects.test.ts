@@ -9,6 +9,7 @@ import { CLUSTER_PROPS } from '../../examples/cluster';
 import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
@@ -31,11 +32,7 @@ function committed(preset: string): unknown[] {
 }
 
 /** A fresh app with every preset, as `npm run synth` builds it. */
-function presetApp(): App {
-  const app = new App();
-  for (const p of PRESETS) p.build(app);
-  return app;
-}
+const presetApp = (): App => buildApp(PRESETS);
 
 test('every preset has its props here', () => {
   expect(Object.keys(PROPS).sort()).toEqual(PRESETS.map((p) => p.name).sort());

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../../src/config/errors';
 import { CrdMode } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
-import { fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
+import { declareAlternatives, fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
 
 let parent: string;
 let out: string;
@@ -203,7 +203,7 @@ describe('file layout', () => {
   });
 
   test('charts are rendered in tree order, each under its own folder', () => {
-    const app = new App();
+    const app = declareAlternatives(new App());
     new ArgoWorkflows(new Chart(app, 'b'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     new ArgoWorkflows(new Chart(app, 'a'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     expect(Object.keys(renderApp(app))).toEqual([
