@@ -3,8 +3,9 @@
  * order. Rendering happens in memory; `write.ts` puts the files on disk.
  */
 import { App, Chart } from 'cdk8s';
-import { ValidationError } from '../config/errors';
+import { invalid, ValidationError } from '../config/errors';
 import { ChartObjects, rejectDuplicates } from './duplicates';
+import { checkFolderName, checkSources } from './folders';
 import { yamlDocument } from './yaml-document';
 
 /** Output file order: namespaces and CRDs first, so `kubectl apply -f <folder>` works in one pass. */
@@ -22,7 +23,7 @@ export const COMPONENT_FILES: Readonly<Record<string, string>> = {
 };
 
 /** An object as a chart renders it, as far as the file layout reads it. */
-type Rendered = { metadata?: { labels?: Record<string, string> } };
+type Rendered = { kind?: string; metadata?: { name?: string; labels?: Record<string, string> } };
 
 /** Runs every construct's validations and throws one error listing them all, with construct paths. */
 function validateConstructs(app: App): void {
@@ -50,10 +51,19 @@ export function validateApp(app: App): void {
   renderObjects(app);
 }
 
+/** A Kubernetes label value: it names an output file when it is not a known component. */
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
 /** File name (without extension) of one object. */
 export function fileFor(obj: Rendered): string {
   const component = obj.metadata?.labels?.['app.kubernetes.io/component'] ?? 'other';
-  return COMPONENT_FILES[component] ?? `90-${component}`;
+  if (Object.hasOwn(COMPONENT_FILES, component)) return COMPONENT_FILES[component];
+  if (!LABEL_VALUE.test(component)) {
+    throw invalid(`label app.kubernetes.io/component of ${obj.kind} ${obj.metadata?.name}`, component,
+      'it names the output file 90-<component>.yaml, so it must be a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+      'use a label value such as "addons"');
+  }
+  return `90-${component}`;
 }
 
 /** The charts of an app, in the order they were added. */
@@ -95,10 +105,13 @@ export function renderChart(chart: Chart, source?: string): Record<string, strin
 
 /**
  * Renders every chart of an app: `{ "<chart>/<file>": content }`. Validates first (see
- * `renderObjects`).
+ * `renderObjects`); every chart id must be a folder name (`checkFolderName`).
  */
 export function renderApp(app: App, sources: Record<string, string> = {}): Record<string, string> {
   const charts = renderObjects(app);
+  const ids = charts.map(({ chart }) => chart.node.id);
+  for (const id of ids) checkFolderName('chart id', id);
+  checkSources(ids, sources);
   const out: Record<string, string> = {};
   for (const { chart, objects } of charts) {
     const id = chart.node.id;
