@@ -2,7 +2,7 @@
  * The output layout of a chart: its objects grouped into `NN-<component>.yaml` files, in apply
  * order. Rendering happens in memory; `write.ts` puts the files on disk.
  */
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { invalid, ValidationError } from '../config/errors';
 import { ChartObjects, rejectDuplicates } from './duplicates';
 import { checkFolderName, checkSources } from './folders';
@@ -38,9 +38,21 @@ function validateConstructs(app: App): void {
  */
 export function renderObjects(app: App): ChartObjects[] {
   validateConstructs(app);
-  const charts = chartsOf(app).map((chart) => ({ chart, objects: chart.toJson() as Record<string, unknown>[] }));
+  const charts = chartsOf(app).map((chart, i) => ({ chart, objects: i === 0 ? chart.toJson() as Record<string, unknown>[] : objectsOf(chart) }));
   rejectDuplicates(app, charts);
   return charts;
+}
+
+/**
+ * A chart's objects, as `chart.toJson()` gives them once another chart of the app has been
+ * rendered: `chart.toJson()` resolves the dependencies of the whole app and validates the whole
+ * app again for every chart, so past the first chart (after the app's own validations above) the
+ * objects are taken as it takes them: in dependency order, each object in its closest chart.
+ */
+export function objectsOf(chart: Chart): Record<string, unknown>[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart)
+    .map((o) => o.toJson() as Record<string, unknown>);
 }
 
 /**
