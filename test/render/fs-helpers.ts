@@ -10,8 +10,16 @@ export function tempParent(): { readonly dir: () => string } {
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'argo-stack-synth-')));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return { dir: () => dir };
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
+  return {
+    dir: () => {
+      if (!dir) throw new Error('the temporary folder exists only while a test runs');
+      return dir;
+    },
+  };
 }
 
 /** Every file under a folder with its content, keyed by relative path (with "/"), sorted. */

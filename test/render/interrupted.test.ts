@@ -4,6 +4,7 @@
  * the next synth finishes the job).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { declareAlternatives, renderApp, synthesize, writeAtomically } from '../../src/render';
@@ -51,20 +52,25 @@ function failing(from: number, once: boolean): FileSystem & { calls: () => numbe
   return fsys as unknown as FileSystem & { calls: () => number };
 }
 
-/** The old output on disk with the user's files, and what the new output is. */
-function setUp(): { before: Record<string, string>; oldFiles: Record<string, string>; newFiles: Record<string, string> } {
-  const oldFiles = synthesize(OLD(), outOf());
-  plant(outOf(), FOREIGN);
-  return { before: tree(outOf()), oldFiles, newFiles: renderApp(NEW()) };
+/** The old output on disk in `out` with the user's files, and what the new output is. */
+function setUp(out = outOf()): { before: Record<string, string>; oldFiles: Record<string, string>; newFiles: Record<string, string> } {
+  const oldFiles = synthesize(OLD(), out);
+  plant(out, FOREIGN);
+  return { before: tree(out), oldFiles, newFiles: renderApp(NEW()) };
 }
 
-/** How many changing calls a whole synth from the old output to the new makes. */
+/** How many changing calls a whole synth from the old output to the new makes (counted in a folder of its own). */
 function callsOfAWholeWrite(): number {
-  setUp();
-  const counter = failing(Number.MAX_SAFE_INTEGER, true);
-  writeAtomically(outOf(), renderApp(NEW()), { fs: counter });
-  fs.rmSync(outOf(), { recursive: true });
-  return counter.calls();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'argo-stack-count-'));
+  try {
+    const out = path.join(dir, 'out');
+    setUp(out);
+    const counter = failing(Number.MAX_SAFE_INTEGER, true);
+    writeAtomically(out, renderApp(NEW()), { fs: counter });
+    return counter.calls();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const isTemp = (rel: string) => path.basename(rel).startsWith('.') && rel.endsWith('.argo-stack-new');

@@ -113,6 +113,7 @@ describe('names that must be one folder name', () => {
 
   test('a preset name (the key of sources) that is not a folder name, or names no chart', () => {
     expect(refusal(outOf(), argo(), { '../c': 'x.ts' })).toBe(`preset name "../c" is invalid: ${RULE}. Fix: use "c"`);
+    expect(refusal(outOf(), argo(), { '': 'x.ts' })).toBe(`preset name "" is invalid: ${RULE}. Fix: use "argo-workflows"`);
     expect(refusal(outOf(), argo(), { other: 'x.ts' }))
       .toBe('sources names preset "other", but the app has no chart with that id (its charts: "c"). Fix: give each preset the id of the chart it builds');
   });
