@@ -6,7 +6,7 @@ import { ValidationError } from '../../src/config/errors';
 import { CrdMode, InstallScope } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { declareAlternatives, renderApp, synthesize, toObjects, validateApp } from '../../src/render';
-import { errorOf, tempParent } from './fs-helpers';
+import { errorOf, tempParent } from './fs-fixtures';
 
 const parent = tempParent();
 const KEEP_ONE_ACROSS = 'Fix: keep one copy (each chart is applied and deleted on its own, so identical copies in different charts still clash)';

@@ -10,7 +10,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { declareAlternatives, renderApp, synthesize, writeAtomically } from '../../src/render';
 import type { FileSystem } from '../../src/render/record';
 import { recordText } from '../../src/render/record';
-import { errorOf, plant, tempParent, tree } from './fs-helpers';
+import { errorOf, plant, tempParent, tree } from './fs-fixtures';
 
 const parent = tempParent();
 const outOf = () => path.join(parent.dir(), 'out');

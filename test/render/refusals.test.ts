@@ -6,7 +6,7 @@ import { runSynth } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { synthesize, writeAtomically } from '../../src/render';
-import { appWith, errorOf, plant, tempParent, tree } from './fs-helpers';
+import { appWith, errorOf, plant, tempParent, tree } from './fs-fixtures';
 
 const parent = tempParent();
 const outOf = () => path.join(parent.dir(), 'out');

@@ -10,7 +10,7 @@ import { CrdMode } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { declareAlternatives, fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
 import { recordText } from '../../src/render/record';
-import { appWith, errorOf, plant, tempParent, tree } from './fs-helpers';
+import { appWith, errorOf, plant, tempParent, tree } from './fs-fixtures';
 
 const parent = tempParent();
 const outOf = () => path.join(parent.dir(), 'out');
