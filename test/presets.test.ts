@@ -159,8 +159,8 @@ describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
   });
 });
 
-test('dist/ holds exactly one folder per preset', () => {
-  expect(fs.readdirSync(DIST).sort()).toEqual(PRESETS.map((p) => p.name).sort());
+test('dist/ holds exactly one folder per preset, and the record of the files argo-stack wrote', () => {
+  expect(fs.readdirSync(DIST).sort()).toEqual(['.argo-stack', ...PRESETS.map((p) => p.name)].sort());
 });
 
 test('rendering is deterministic: two independent renders are byte-identical', () => {

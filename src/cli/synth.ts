@@ -6,7 +6,7 @@
 import { App, Chart } from 'cdk8s';
 import { CredentialsKind, kubectlHint } from '../config/credentials';
 import { ArgoWorkflows } from '../k8s/argo-workflows';
-import { synthesize } from '../render';
+import { declareAlternatives, synthesize } from '../render';
 
 /** One program whose chart becomes `<outdir>/<name>/`. */
 export interface Preset {
@@ -28,9 +28,9 @@ const PROCESS_IO: SynthIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/** One app with the chart of every preset, in the order given. */
+/** One app with the chart of every preset, in the order given; the presets are alternatives. */
 export function buildApp(presets: readonly Preset[]): App {
-  const app = new App();
+  const app = declareAlternatives(new App());
   for (const preset of presets) preset.build(app);
   return app;
 }

@@ -2,9 +2,11 @@
  * The output layout of a chart: its objects grouped into `NN-<component>.yaml` files, in apply
  * order. Rendering happens in memory; `write.ts` puts the files on disk.
  */
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { ValidationError } from '../config/errors';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { invalid, ValidationError } from '../config/errors';
+import { ChartObjects, rejectDuplicates } from './duplicates';
+import { checkFolderName, checkSources } from './folders';
+import { yamlDocument } from './yaml-document';
 
 /** Output file order: namespaces and CRDs first, so `kubectl apply -f <folder>` works in one pass. */
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {
@@ -21,19 +23,59 @@ export const COMPONENT_FILES: Readonly<Record<string, string>> = {
 };
 
 /** An object as a chart renders it, as far as the file layout reads it. */
-type Rendered = { metadata?: { labels?: Record<string, string> } };
+type Rendered = { kind?: string; metadata?: { name?: string; labels?: Record<string, string> } };
 
 /** Runs every construct's validations and throws one error listing them all, with construct paths. */
-export function validateApp(app: App): void {
+function validateConstructs(app: App): void {
   const errors: string[] = [];
   for (const c of app.node.findAll()) for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
   if (errors.length) throw new ValidationError(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
 }
 
+/**
+ * Validates an app and renders the objects of each of its charts, in the order they were added:
+ * every construct's validations first, then objects emitted twice (see `rejectDuplicates`).
+ */
+export function renderObjects(app: App): ChartObjects[] {
+  validateConstructs(app);
+  const charts = chartsOf(app).map((chart, i) => ({ chart, objects: i === 0 ? chart.toJson() as Record<string, unknown>[] : objectsOf(chart) }));
+  rejectDuplicates(app, charts);
+  return charts;
+}
+
+/**
+ * A chart's objects, as `chart.toJson()` gives them once another chart of the app has been
+ * rendered: `chart.toJson()` resolves the dependencies of the whole app and validates the whole
+ * app again for every chart, so past the first chart (after the app's own validations above) the
+ * objects are taken as it takes them: in dependency order, each object in its closest chart.
+ */
+export function objectsOf(chart: Chart): Record<string, unknown>[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart)
+    .map((o) => o.toJson() as Record<string, unknown>);
+}
+
+/**
+ * The checks an app must pass before anything of it is rendered: every construct's validations,
+ * then objects emitted twice. Throws one ValidationError.
+ */
+export function validateApp(app: App): void {
+  renderObjects(app);
+}
+
+/** A Kubernetes label value: it names an output file when it is not a known component. */
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
 /** File name (without extension) of one object. */
 export function fileFor(obj: Rendered): string {
   const component = obj.metadata?.labels?.['app.kubernetes.io/component'] ?? 'other';
-  return COMPONENT_FILES[component] ?? `90-${component}`;
+  if (Object.hasOwn(COMPONENT_FILES, component)) return COMPONENT_FILES[component];
+  if (!LABEL_VALUE.test(component)) {
+    throw invalid(`label app.kubernetes.io/component of ${obj.kind} ${obj.metadata?.name}`, component,
+      'it names the output file 90-<component>.yaml, so it must be a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+      'use a label value such as "addons"');
+  }
+  return `90-${component}`;
 }
 
 /** The charts of an app, in the order they were added. */
@@ -42,37 +84,50 @@ export function chartsOf(app: App): Chart[] {
 }
 
 /**
- * One chart's objects grouped by output file (without extension): files in name order, objects in
+ * A chart's objects grouped by output file (without extension): files in name order, objects in
  * the order the chart renders them.
  */
-export function objectsByFile(chart: Chart): [string, Record<string, unknown>[]][] {
+export function objectsByFile(objects: readonly Record<string, unknown>[]): [string, Record<string, unknown>[]][] {
   const groups = new Map<string, Record<string, unknown>[]>();
-  for (const obj of chart.toJson() as (Record<string, unknown> & Rendered)[]) {
-    const file = fileFor(obj);
+  for (const obj of objects) {
+    const file = fileFor(obj as Rendered);
     if (!groups.has(file)) groups.set(file, []);
     groups.get(file)!.push(obj);
   }
   return [...groups.keys()].sort().map((file) => [file, groups.get(file)!]);
 }
 
-/** Renders one chart to its files: `{ "00-namespaces.yaml": "...", ... }`. */
-export function renderChart(chart: Chart, source?: string): Record<string, string> {
+/** The text of one file: the generated header, then each object as a `---` document. */
+function fileText(objects: readonly Record<string, unknown>[], source?: string): string {
   const header = `# Generated by argo-stack${source ? ` from ${source}` : ''}. Do not edit: change the program and run npm run synth.\n`;
+  return header + objects.map((o) => `---\n${yamlDocument(o)}`).join('');
+}
+
+/** Lays out rendered objects as files: `{ "00-namespaces.yaml": "...", ... }`. */
+function filesOf(objects: readonly Record<string, unknown>[], source?: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const [file, objects] of objectsByFile(chart)) {
-    const docs = objects.map((o) => stringify(o, { lineWidth: 0 }));
-    files[`${file}.yaml`] = header + docs.map((d) => `---\n${d}`).join('');
-  }
+  for (const [file, group] of objectsByFile(objects)) files[`${file}.yaml`] = fileText(group, source);
   return files;
 }
 
-/** Renders every chart of an app: `{ "<chart>/<file>": content }`. Validates first. */
+/** Renders one chart to its files: `{ "00-namespaces.yaml": "...", ... }`. */
+export function renderChart(chart: Chart, source?: string): Record<string, string> {
+  return filesOf(chart.toJson() as Record<string, unknown>[], source);
+}
+
+/**
+ * Renders every chart of an app: `{ "<chart>/<file>": content }`. Validates first (see
+ * `renderObjects`); every chart id must be a folder name (`checkFolderName`).
+ */
 export function renderApp(app: App, sources: Record<string, string> = {}): Record<string, string> {
-  validateApp(app);
+  const charts = renderObjects(app);
+  const ids = charts.map(({ chart }) => chart.node.id);
+  for (const id of ids) checkFolderName('chart id', id);
+  checkSources(ids, sources);
   const out: Record<string, string> = {};
-  for (const chart of chartsOf(app)) {
+  for (const { chart, objects } of charts) {
     const id = chart.node.id;
-    for (const [file, content] of Object.entries(renderChart(chart, sources[id]))) out[`${id}/${file}`] = content;
+    for (const [file, content] of Object.entries(filesOf(objects, sources[id]))) out[`${id}/${file}`] = content;
   }
   return out;
 }

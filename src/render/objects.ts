@@ -6,7 +6,7 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ArgoWorkflowsProps } from '../config/options';
 import { ArgoWorkflows } from '../k8s/argo-workflows';
-import { chartsOf, objectsByFile, validateApp } from './files';
+import { objectsByFile, renderObjects } from './files';
 
 /** Construct ids of the stack `toObjects(props)` builds; the objects do not depend on them. */
 const CHART_ID = 'argo-workflows';
@@ -16,14 +16,16 @@ const CONSTRUCT_ID = 'ArgoWorkflows';
  * Every object of an app, of one chart, or of the stack `props` describe (built into a fresh app in
  * memory), in `dist/` order: chart by chart, then by output file name, then in document order.
  * Validates the whole app first, like `renderApp` (cdk8s, too, validates the whole app to render
- * one chart), so a stack with an error gives no object at all.
+ * one chart): construct validations, then objects emitted twice. A stack with an error gives no
+ * object at all.
  */
 export function toObjects(input: App | Chart | ArgoWorkflowsProps): Record<string, unknown>[] {
   const scope = Construct.isConstruct(input) ? input : stackOf(input);
-  const app = App.of(scope);
-  validateApp(app);
-  const charts = Chart.isChart(scope) ? [scope] : chartsOf(app);
-  return charts.flatMap((chart) => objectsByFile(chart).flatMap(([, objects]) => objects));
+  const rendered = renderObjects(App.of(scope));
+  const charts = Chart.isChart(scope)
+    ? [rendered.find((r) => r.chart === scope) ?? { chart: scope, objects: scope.toJson() as Record<string, unknown>[] }]
+    : rendered;
+  return charts.flatMap(({ objects }) => objectsByFile(objects).flatMap(([, group]) => group));
 }
 
 /** A fresh app holding one chart with `ArgoWorkflows` built from `props`. */

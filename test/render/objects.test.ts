@@ -1,7 +1,7 @@
 /** toObjects(): the objects of a stack as plain data, exactly as dist/ holds them. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
@@ -10,10 +10,12 @@ import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
 import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { renderApp, toObjects } from '../../src/render';
+import { objectsOf } from '../../src/render/files';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 
@@ -33,11 +35,7 @@ function committed(preset: string): unknown[] {
 }
 
 /** A fresh app with every preset, as `npm run synth` builds it. */
-function presetApp(): App {
-  const app = new App();
-  for (const p of PRESETS) p.build(app);
-  return app;
-}
+const presetApp = (): App => buildApp(PRESETS);
 
 test('every preset has its props here', () => {
   expect([...Object.keys(PROPS), MULTI_TENANT].sort()).toEqual(PRESETS.map((p) => p.name).sort());
@@ -93,5 +91,29 @@ describe('validation comes first', () => {
     expect(() => toObjects(bad)).toThrow(error);
     // The whole app is checked, as cdk8s does when it renders one chart.
     expect(() => toObjects(good)).toThrow(error);
+  });
+});
+
+describe('objectsOf(chart): what chart.toJson() gives, without resolving and validating the whole app again', () => {
+  test('every preset, once another chart has been rendered', () => {
+    const app = presetApp();
+    app.charts[0].toJson();
+    for (const chart of app.charts) expect(objectsOf(chart)).toStrictEqual(chart.toJson());
+  });
+
+  test('dependencies between objects and between charts, and a nested chart, decide the order', () => {
+    const app = new App();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    const cm = (scope: Construct, id: string) => new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id.toLowerCase() } });
+    const first = cm(b, 'First');
+    const second = cm(b, 'Second');
+    first.addDependency(second);
+    const inner = new Chart(b, 'Inner');
+    cm(inner, 'InInner');
+    cm(a, 'InA').addDependency(first);
+    a.toJson();
+    expect(objectsOf(b).map((o) => (o.metadata as { name: string }).name)).toEqual(['second', 'first']);
+    for (const chart of [a, b, inner]) expect(objectsOf(chart)).toStrictEqual(chart.toJson());
   });
 });

@@ -1,79 +1,50 @@
-/** synthesize(): all or nothing, stale files removed, files in apply order. */
+/** synthesize(): all or nothing, only argo-stack's own files replaced, files in apply order. */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PRESETS } from '../../examples';
+import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import { CrdMode } from '../../src/config/options';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
-import { fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
+import { declareAlternatives, fileFor, renderApp, renderChart, synthesize, validateApp } from '../../src/render';
+import { recordText } from '../../src/render/record';
+import { appWith, errorOf, plant, tempParent, tree } from './fs-fixtures';
 
-let parent: string;
-let out: string;
+const parent = tempParent();
+const outOf = () => path.join(parent.dir(), 'out');
 
-beforeEach(() => {
-  parent = fs.mkdtempSync(path.join(os.tmpdir(), 'argo-stack-synth-'));
-  out = path.join(parent, 'out');
-});
-afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
-
-/** Every file under a folder with its content, as a sorted map of relative paths. */
-function tree(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else result[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** A folder with an old render and an unrelated file in it. */
+/** A folder with an earlier synth of chart `c`, a user's README.md and kustomization.yaml in it. */
 function seed(): Record<string, string> {
-  fs.mkdirSync(path.join(out, 'c'), { recursive: true });
-  fs.writeFileSync(path.join(out, 'c', '00-namespaces.yaml'), '# old render\n');
-  fs.writeFileSync(path.join(out, 'c', '99-stale.yaml'), '# stale\n');
-  fs.writeFileSync(path.join(out, 'README.txt'), 'keep me?\n');
-  return tree(out);
+  synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'argo' }] })), outOf());
+  plant(outOf(), { 'README.md': 'my notes\n', 'c/kustomization.yaml': 'resources: [00-namespaces.yaml]\n' });
+  return tree(outOf());
 }
 
-/** Only `out` may exist next to it: no temporary `.out-new-*` / `.out-old-*` folders left behind. */
-const siblings = () => fs.readdirSync(parent).sort();
+/** Nothing but the output folder next to it: no temporary folders or files. */
+const siblings = () => fs.readdirSync(parent.dir()).sort();
 
-function appWith(build: (chart: Chart) => void): App {
-  const app = new App();
-  const chart = new Chart(app, 'c');
-  build(chart);
-  return app;
-}
+/** `{ [file]: content }` of rendered files plus the record listing them. */
+const withRecord = (files: Record<string, string>) => ({ ...files, '.argo-stack': recordText(Object.keys(files)) });
 
 describe('a failed synth leaves the output folder untouched', () => {
   test('a construct validation error: exact message, nothing written', () => {
     const before = seed();
     const app = appWith((chart) => {
       new ArgoWorkflows(chart, 'argo');
-      const bad = new Construct(chart, 'Bad');
-      bad.node.addValidation({ validate: () => ['first problem', 'second problem'] });
+      new Construct(chart, 'Bad').node.addValidation({ validate: () => ['first problem', 'second problem'] });
       new Construct(chart, 'AlsoBad').node.addValidation({ validate: () => ['third problem'] });
     });
-    let error: unknown;
-    try {
-      synthesize(app, out);
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => synthesize(app, outOf()));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toBe([
+    expect(error.message).toBe([
       'Validation failed with the following errors:',
       '  [c/Bad] first problem',
       '  [c/Bad] second problem',
       '  [c/AlsoBad] third problem',
     ].join('\n'));
-    expect(tree(out)).toEqual(before);
+    expect(tree(outOf())).toEqual(before);
     expect(siblings()).toEqual(['out']);
   });
 
@@ -85,14 +56,10 @@ describe('a failed synth leaves the output folder untouched', () => {
 
   test('a construction error (invalid option): exact message, nothing written', () => {
     const before = seed();
-    expect(() => {
-      const app = appWith((chart) => new ArgoWorkflows(chart, 'argo', { server: { baseHref: 'argo' } }));
-      synthesize(app, out);
-    }).toThrow(new ValidationError(
+    expect(() => synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo', { server: { baseHref: 'argo' } })), outOf())).toThrow(new ValidationError(
       'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"',
     ));
-    expect(tree(out)).toEqual(before);
-    expect(siblings()).toEqual(['out']);
+    expect(tree(outOf())).toEqual(before);
   });
 
   test('an error while rendering, after validation: nothing written', () => {
@@ -104,70 +71,121 @@ describe('a failed synth leaves the output folder untouched', () => {
         data: Lazy.any({ produce: () => { throw new Error('render exploded'); } }),
       } as never);
     });
-    expect(() => synthesize(app, out)).toThrow(new Error("Failed serializing construct at path 'c/Broken' with name 'broken': Error: render exploded"));
-    expect(tree(out)).toEqual(before);
+    expect(() => synthesize(app, outOf())).toThrow(new Error("Failed serializing construct at path 'c/Broken' with name 'broken': Error: render exploded"));
+    expect(tree(outOf())).toEqual(before);
     expect(siblings()).toEqual(['out']);
   });
 
-  test('an output folder that cannot be created: nothing written next to it', () => {
-    fs.writeFileSync(path.join(parent, 'file'), 'x');
-    const app = appWith((chart) => new ArgoWorkflows(chart, 'argo'));
-    // The message holds a random temporary name: assert the error's fields.
-    expect(() => synthesize(app, path.join(parent, 'file', 'out'))).toThrow(expect.objectContaining({ code: 'ENOTDIR', syscall: 'mkdtemp' }));
+  test('an output folder under a file: exact message, nothing written next to it', () => {
+    fs.writeFileSync(path.join(parent.dir(), 'file'), 'x');
+    const out = path.join(parent.dir(), 'file', 'out');
+    expect(() => synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo')), out)).toThrow(new ValidationError(
+      `output folder "${out}" is invalid: ${path.join(parent.dir(), 'file')} is not a folder. Fix: choose another path, such as "dist"`,
+    ));
     expect(siblings()).toEqual(['file']);
-    expect(fs.readFileSync(path.join(parent, 'file'), 'utf8')).toBe('x');
+    expect(fs.readFileSync(path.join(parent.dir(), 'file'), 'utf8')).toBe('x');
   });
 });
 
-describe('a successful synth replaces the output folder', () => {
-  test('stale files are removed and the folder holds exactly the rendered files', () => {
+describe('a successful synth replaces only what argo-stack wrote', () => {
+  test('a missing output folder (and its missing parents) is created: the files and the record', () => {
+    const out = path.join(parent.dir(), 'a', 'b', 'out');
+    const files = synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo')), out);
+    expect(tree(out)).toEqual(withRecord(files));
+  });
+
+  test('foreign files survive: a kustomization.yaml next to the manifests and a README.md next to the charts', () => {
     seed();
-    const app = appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'argo' }] }));
-    const files = synthesize(app, out, { c: 'examples/c.ts' });
-    expect(Object.keys(files)).toEqual([
+    const files = synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'argo' }] })), outOf());
+    expect(tree(outOf())).toEqual({
+      ...withRecord(files),
+      'README.md': 'my notes\n',
+      'c/kustomization.yaml': 'resources: [00-namespaces.yaml]\n',
+    });
+    expect(siblings()).toEqual(['out']);
+  });
+
+  test('a file argo-stack wrote last time but not this time is removed; the foreign ones stay', () => {
+    seed();
+    expect(fs.existsSync(path.join(outOf(), 'c', '30-workflow-namespaces.yaml'))).toBe(true);
+    const files = synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo')), outOf());
+    expect(Object.keys(files)).not.toContain('c/30-workflow-namespaces.yaml');
+    expect(tree(outOf())).toEqual({
+      ...withRecord(files),
+      'README.md': 'my notes\n',
+      'c/kustomization.yaml': 'resources: [00-namespaces.yaml]\n',
+    });
+  });
+
+  test('a chart dropped from the app: its files go, its folder too when nothing else is in it', () => {
+    const app = () => {
+      const a = declareAlternatives(new App());
+      new ArgoWorkflows(new Chart(a, 'keep'), 'argo');
+      return a;
+    };
+    const both = declareAlternatives(new App());
+    new ArgoWorkflows(new Chart(both, 'keep'), 'argo');
+    new ArgoWorkflows(new Chart(both, 'gone'), 'argo');
+    new ArgoWorkflows(new Chart(both, 'kept-folder'), 'argo');
+    synthesize(both, outOf());
+    plant(outOf(), { 'kept-folder/notes.txt': 'mine\n' });
+    const files = synthesize(app(), outOf());
+    expect(tree(outOf())).toEqual({ ...withRecord(files), 'kept-folder/notes.txt': 'mine\n' });
+    expect(fs.readdirSync(outOf()).sort()).toEqual(['.argo-stack', 'keep', 'kept-folder']);
+  });
+
+  test('unchanged files are not rewritten', () => {
+    const build = () => appWith((chart) => new ArgoWorkflows(chart, 'argo'));
+    synthesize(build(), outOf());
+    const file = path.join(outOf(), 'c', '00-namespaces.yaml');
+    const old = new Date('2001-01-01T00:00:00Z');
+    fs.utimesSync(file, old, old);
+    synthesize(build(), outOf());
+    expect(fs.statSync(file).mtime).toEqual(old);
+  });
+
+  test('synthesizing twice gives the same folder; the returned files equal renderApp output', () => {
+    const build = () => appWith((chart) => new ArgoWorkflows(chart, 'argo'));
+    const files = synthesize(build(), outOf(), { c: 'x.ts' });
+    expect(files).toEqual(renderApp(build(), { c: 'x.ts' }));
+    const first = tree(outOf());
+    synthesize(build(), outOf(), { c: 'x.ts' });
+    expect(tree(outOf())).toEqual(first);
+  });
+});
+
+describe('the record .argo-stack', () => {
+  test('exact content: a header, then every file written, sorted; nothing that changes between runs', () => {
+    synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'argo' }] })), outOf());
+    expect(fs.readFileSync(path.join(outOf(), '.argo-stack'), 'utf8')).toBe([
+      '# The files argo-stack wrote in this folder. The next synth replaces or deletes exactly these and leaves everything else alone. Do not edit.',
       'c/00-namespaces.yaml',
       'c/01-crds.yaml',
       'c/10-workflow-controller.yaml',
       'c/20-argo-server.yaml',
       'c/30-workflow-namespaces.yaml',
-    ]);
-    expect(tree(out)).toEqual(files);
-    expect(fs.existsSync(path.join(out, 'README.txt'))).toBe(false);
-    expect(fs.existsSync(path.join(out, 'c', '99-stale.yaml'))).toBe(false);
-    expect(siblings()).toEqual(['out']);
+      '',
+    ].join('\n'));
   });
 
-  test('the returned files equal renderApp output', () => {
-    const app = appWith((chart) => new ArgoWorkflows(chart, 'argo'));
-    expect(synthesize(app, out, { c: 'x.ts' })).toEqual(renderApp(appWith((chart) => new ArgoWorkflows(chart, 'argo')), { c: 'x.ts' }));
+  test('the committed dist/.argo-stack lists exactly the files of the presets', () => {
+    const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'dist', '.argo-stack'), 'utf8');
+    expect(committed).toBe(recordText(Object.keys(renderApp(buildApp(PRESETS)))));
   });
 
-  test('a missing output folder is created', () => {
-    const app = appWith((chart) => new ArgoWorkflows(chart, 'argo'));
-    const files = synthesize(app, out);
-    expect(tree(out)).toEqual(files);
-    expect(siblings()).toEqual(['out']);
-  });
-
-  test('synthesizing twice gives the same folder', () => {
-    const build = () => appWith((chart) => new ArgoWorkflows(chart, 'argo'));
-    synthesize(build(), out);
-    const first = tree(out);
-    synthesize(build(), out);
-    expect(tree(out)).toEqual(first);
+  test('an output folder from before records (generated files only) is taken over once', () => {
+    const files = renderApp(appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'argo' }] })));
+    plant(outOf(), { ...files, 'c/30-workflow-namespaces.yaml': '# Generated by argo-stack. Do not edit.\n---\nold: true\n', 'README.md': 'mine\n' });
+    const now = synthesize(appWith((chart) => new ArgoWorkflows(chart, 'argo')), outOf());
+    expect(tree(outOf())).toEqual({ ...withRecord(now), 'README.md': 'mine\n' });
   });
 });
 
 describe('file layout', () => {
   test('files are sorted in apply order: 00-namespaces and 01-crds first', () => {
     const app = appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'team-a' }] }));
-    const files = renderChart(app.node.findChild('c') as Chart);
-    expect(Object.keys(files)).toEqual([
-      '00-namespaces.yaml',
-      '01-crds.yaml',
-      '10-workflow-controller.yaml',
-      '20-argo-server.yaml',
-      '30-workflow-namespaces.yaml',
+    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual([
+      '00-namespaces.yaml', '01-crds.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '30-workflow-namespaces.yaml',
     ]);
   });
 
@@ -177,8 +195,7 @@ describe('file layout', () => {
       new ApiObject(chart, 'Plain', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } });
       new ArgoWorkflows(chart, 'argo', { crds: CrdMode.NONE });
     });
-    const files = renderChart(app.node.findChild('c') as Chart);
-    expect(Object.keys(files)).toEqual(['00-namespaces.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml']);
+    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual(['00-namespaces.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml']);
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'crds' } } })).toBe('01-crds');
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'addons' } } })).toBe('90-addons');
     expect(fileFor({})).toBe('90-other');
@@ -186,8 +203,7 @@ describe('file layout', () => {
 
   test('each file starts with the generated header naming its source, then one "---" per object', () => {
     const app = appWith((chart) => new ArgoWorkflows(chart, 'argo'));
-    const withSource = renderApp(app, { c: 'examples/c.ts' })['c/00-namespaces.yaml'];
-    expect(withSource.split('\n').slice(0, 3)).toEqual([
+    expect(renderApp(app, { c: 'examples/c.ts' })['c/00-namespaces.yaml'].split('\n').slice(0, 3)).toEqual([
       '# Generated by argo-stack from examples/c.ts. Do not edit: change the program and run npm run synth.',
       '---',
       'apiVersion: v1',
@@ -203,7 +219,7 @@ describe('file layout', () => {
   });
 
   test('charts are rendered in tree order, each under its own folder', () => {
-    const app = new App();
+    const app = declareAlternatives(new App());
     new ArgoWorkflows(new Chart(app, 'b'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     new ArgoWorkflows(new Chart(app, 'a'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     expect(Object.keys(renderApp(app))).toEqual([
