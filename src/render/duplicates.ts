@@ -34,6 +34,7 @@ const REMEDIES: Readonly<Record<string, string>> = {
   Namespace: 'set createNamespace: false on every install but one',
   ClusterRole: 'run one cluster-wide install per cluster and give the others scope: InstallScope.NAMESPACED',
   ClusterRoleBinding: 'run one cluster-wide install per cluster and give the others scope: InstallScope.NAMESPACED',
+  PriorityClass: 'set controller.priorityClass: false on every install but one',
 };
 
 function remedy(obj: Rendered, others: readonly ApiObject[]): string {

@@ -40,13 +40,14 @@ describe('objects emitted twice', () => {
     const { app } = tenants();
     expect(rejection(app)).toBe(
       'PriorityClass workflow-controller is emitted twice: by [tenant-a/ArgoWorkflows/Controller/PriorityClass] and [tenant-b/ArgoWorkflows/Controller/PriorityClass]. '
-      + `${KEEP_ONE_ACROSS}: remove the others with [tenant-b/ArgoWorkflows/Controller].node.tryRemoveChild("PriorityClass")`,
+      + `${KEEP_ONE_ACROSS}: set controller.priorityClass: false on every install but one`,
     );
   });
 
   test('the fix the message gives works', () => {
-    const { app, b } = tenants();
-    b.controller.node.tryRemoveChild('PriorityClass');
+    const app = new App();
+    new ArgoWorkflows(new Chart(app, 'tenant-a'), 'ArgoWorkflows', { namespace: 'tenant-a', scope: InstallScope.NAMESPACED });
+    new ArgoWorkflows(new Chart(app, 'tenant-b'), 'ArgoWorkflows', { namespace: 'tenant-b', scope: InstallScope.NAMESPACED, controller: { priorityClass: false } });
     expect(() => validateApp(app)).not.toThrow();
   });
 
