@@ -12,7 +12,8 @@ export const TENANTS: readonly string[] = ['tenant-a', 'tenant-b'];
  * What is cluster-wide exists once: the first install runs the CRD installer (its ClusterRole and
  * ClusterRoleBinding are named after its namespace, `tenant-a-crd-installer`) and creates the
  * PriorityClass `workflow-controller`; the others install no CRDs (`CrdMode.NONE`) and no
- * PriorityClass (`controller.priorityClass: false`: their controllers run without one).
+ * PriorityClass (`controller.priorityClass: 'existing'`: their controllers run with the class the
+ * first install creates).
  */
 export function tenantProps(tenant: string, first: boolean): ArgoWorkflowsProps {
   const workflows = `${tenant}-workflows`;
@@ -23,7 +24,7 @@ export function tenantProps(tenant: string, first: boolean): ArgoWorkflowsProps 
     workflowNamespaces: [{ name: workflows }],
     crds: first ? CrdMode.INSTALLER : CrdMode.NONE,
     labels: { tenant },
-    ...(first ? {} : { controller: { priorityClass: false } }),
+    ...(first ? {} : { controller: { priorityClass: 'existing' as const } }),
   };
 }
 

@@ -2,7 +2,7 @@
  * The multi-tenant preset: one namespaced install per tenant in one chart, with the cluster-wide
  * objects (CRDs through the installer, the PriorityClass) exactly once.
  */
-import { App, Chart, JsonPatch } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { buildMultiTenant, MULTI_TENANT_PROPS, TENANTS } from '../examples/multi-tenant';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { CrdMode, InstallScope } from '../src/config/options';
@@ -21,7 +21,7 @@ test('the tenants and their props', () => {
     {
       namespace: 'tenant-b', scope: InstallScope.NAMESPACED, managedNamespace: 'tenant-b-workflows',
       workflowNamespaces: [{ name: 'tenant-b-workflows' }], crds: CrdMode.NONE, labels: { tenant: 'tenant-b' },
-      controller: { priorityClass: false },
+      controller: { priorityClass: 'existing' },
     },
   ]);
 });
@@ -66,7 +66,7 @@ test('one CRD installer Job, in tenant-a; no other Job', () => {
 
 test.each([
   ['tenant-a', 'workflow-controller'],
-  ['tenant-b', undefined],
+  ['tenant-b', 'workflow-controller'],
 ])('%s: controller and server namespaced on their own workflow namespace; priorityClassName %s', (tenant, priorityClassName) => {
   const controller = find(objs, 'Deployment', 'workflow-controller', tenant);
   expect(controller.spec.template.spec.priorityClassName).toBe(priorityClassName);
@@ -78,12 +78,15 @@ test.each([
   ]);
 });
 
-test('a second install can run with the first one\'s PriorityClass through a patch (the README\'s escape hatch)', () => {
+test('the second install runs with the first one\'s PriorityClass, which exists once', () => {
+  expect(ofKind(objs, 'PriorityClass').map(key)).toEqual(['PriorityClass workflow-controller']);
+  expect(find(objs, 'Deployment', 'workflow-controller', 'tenant-b').spec.template.spec.priorityClassName).toBe('workflow-controller');
+});
+
+test('priorityClass: false runs the controller without one', () => {
   const chart = new Chart(new App(), 'c');
-  new ArgoWorkflows(chart, 'tenant-a', MULTI_TENANT_PROPS[0]);
-  const b = new ArgoWorkflows(chart, 'tenant-b', MULTI_TENANT_PROPS[1]);
-  b.controller.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/priorityClassName', 'workflow-controller'));
-  const patched = chart.toJson() as K8sObject[];
-  expect(ofKind(patched, 'PriorityClass').map(key)).toEqual(['PriorityClass workflow-controller']);
-  expect(find(patched, 'Deployment', 'workflow-controller', 'tenant-b').spec.template.spec.priorityClassName).toBe('workflow-controller');
+  new ArgoWorkflows(chart, 'tenant-b', { ...MULTI_TENANT_PROPS[1], controller: { priorityClass: false } });
+  const out = chart.toJson() as K8sObject[];
+  expect(ofKind(out, 'PriorityClass')).toEqual([]);
+  expect(find(out, 'Deployment', 'workflow-controller', 'tenant-b').spec.template.spec).not.toHaveProperty('priorityClassName');
 });

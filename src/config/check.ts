@@ -11,7 +11,7 @@ import { validateAnnotations, validateDnsLabel, validateDnsSubdomain, validateLa
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Key and option names that look like they hold a credential (as the manifest policy's env-var rule). */
-export const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
+export const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|PRIVATE_KEY|API[-_.]?KEY|CREDENTIAL/i;
 
 /** Hides a value that might be a credential: strings and other leaves become "<redacted>", object keys stay. */
 export function redact(value: unknown): unknown {

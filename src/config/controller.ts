@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Checker, optionKeys } from './check';
+import { conflict, invalid } from './errors';
 import type { PodAdditions } from './contributions';
 import { mergeConfig } from './contributions';
 import type { ControllerConfig } from './controller-config';
 import { rejectLiteralCredentials } from './controller-config/credentials';
 import { validateControllerConfig } from './controller-config/schema';
-import { appSelector, Component, Endpoint, PORTS } from './endpoints';
+import { appSelector, Component, Endpoint, NamedPort, PORTS } from './endpoints';
 import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';
 import { ARGO_UID, DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
@@ -71,12 +72,13 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
   /** `--burst` towards the Kubernetes API. @default 30 (Argo's default; not emitted) */
   readonly kubeApiBurst?: number;
   /**
-   * Create the cluster-scoped PriorityClass `workflow-controller` (value 1000000) and run the
-   * controller with it. `false`: no PriorityClass and no `priorityClassName`, for a second install
-   * in the same cluster or app (the class is cluster-wide) or an install without cluster rights.
+   * The cluster-scoped PriorityClass `workflow-controller` (value 1000000). `true`: create it and
+   * run the controller with it. `'existing'`: run the controller with it, created elsewhere (by
+   * another install in the same cluster, which the class is shared by). `false`: neither, for an
+   * install without cluster rights.
    * @default true
    */
-  readonly priorityClass?: boolean;
+  readonly priorityClass?: boolean | 'existing';
 }
 
 export interface ResolvedController extends ResolvedPod {
@@ -91,8 +93,10 @@ export interface ResolvedController extends ResolvedPod {
   /** Secrets in the install namespace the controller reads. */
   readonly secrets: string[];
   readonly endpoint: Endpoint;
-  /** The PriorityClass created with the controller and set on its pod; none when undefined. */
+  /** The PriorityClass set on the controller's pod; none when undefined. */
   readonly priorityClassName?: string;
+  /** Whether this install creates that PriorityClass. */
+  readonly createPriorityClass: boolean;
 }
 
 export const CONTROLLER_NAME = 'workflow-controller';
@@ -154,6 +158,29 @@ const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
 ]);
 const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
 
+/**
+ * Settings of Argo's config that pass its key tree but would be ignored or make a binary exit:
+ * `executor.image` (the `--executor-image` flag wins), and `links` with a scheme argo-server does
+ * not allow (it exits at start; it allows http and https).
+ */
+function checkConfigRules(config: ControllerConfig): void {
+  if (config.executor?.image !== undefined) {
+    throw conflict('controller.config.executor.image is set, but the controller ignores it: the --executor-image flag argo-stack passes wins',
+      'remove it and set images.executor (pinned with a tag or digest)');
+  }
+  (config.links ?? []).forEach((link, i) => {
+    if (!/^https?:\/\//i.test(link.url)) {
+      throw invalid(`controller.config.links[${i}].url`, link.url, 'it must start with http:// or https:// (argo-server exits at start on any other scheme)', 'give an http or https URL, e.g. "https://logs.example.com/${metadata.name}"');
+    }
+  });
+}
+
+/** The metrics port and scheme, as the final config sets them (Argo: 9090, HTTPS unless `secure: false`). */
+function metricsPort(config: ControllerConfig): NamedPort {
+  const m = config.metricsConfig;
+  return { name: 'metrics', containerPort: m?.port ?? PORTS.controllerMetrics, protocol: 'TCP', scheme: m?.secure === false ? 'HTTP' : 'HTTPS' };
+}
+
 /** The sha256 of the database settings, which the controller reads only at start. */
 function databaseChecksum(config: ControllerConfig): string | undefined {
   const db = { persistence: config.persistence, synchronization: config.synchronization };
@@ -185,14 +212,19 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), accountDefault ? workflowAccountDefaults(ctx.workflowNamespaces) : {});
   const config = mergeConfig(derived, o?.config ?? {});
   validateControllerConfig(config, 'controller.config');
+  checkConfigRules(config);
   rejectLiteralCredentials('controller.config', config);
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   const checksum = databaseChecksum(config);
   const selector = appSelector(CONTROLLER_NAME);
-  const priorityClass = c.bool('priorityClass', o?.priorityClass) ?? true;
+  const priorityClass = o?.priorityClass ?? true;
+  if (typeof priorityClass !== 'boolean' && priorityClass !== 'existing') {
+    throw invalid(c.at('priorityClass'), priorityClass, 'it must be true, false or "existing"', 'use true to create it, "existing" when another install creates it, or false for none');
+  }
   return {
     ...pod,
     ...(priorityClass ? { priorityClassName: CONTROLLER_PRIORITY_CLASS } : {}),
+    createPriorityClass: priorityClass === true,
     replicas,
     image: ctx.install.images.controller,
     serviceAccountAnnotations,
@@ -203,7 +235,7 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
     endpoint: {
       component: Component.CONTROLLER, name: CONTROLLER_NAME, namespace: ctx.install.namespace, selector,
       ports: [
-        { name: 'metrics', containerPort: PORTS.controllerMetrics, protocol: 'TCP', scheme: 'HTTP' },
+        metricsPort(config),
         { name: 'healthz', containerPort: PORTS.controllerHealth, protocol: 'TCP', scheme: 'HTTP' },
       ],
     },

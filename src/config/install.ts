@@ -3,7 +3,7 @@
  * how the CRDs get in, the Argo release and images, and the labels on every object.
  */
 import { Checker, EnumValue } from './check';
-import { conflict } from './errors';
+import { conflict, invalid } from './errors';
 import { DEFAULT_ARGO_VERSION, ResolvedImages, resolveImages, validateVersion } from './images';
 import type { ArgoImages } from './images';
 import { resolvePullSecrets } from './pod';
@@ -93,6 +93,8 @@ export interface ResolvedInstall {
 }
 
 export const DEFAULT_NAMESPACE = 'argo';
+/** The labels argo-stack puts on every object; `labels` may not set them. */
+const OWN_LABELS = ['app.kubernetes.io/component', 'app.kubernetes.io/managed-by', 'app.kubernetes.io/part-of', 'app.kubernetes.io/version'];
 
 /** The crdinstaller image is published from v4.0.9 on. */
 function crdInstallerExists(version: string): boolean {
@@ -130,6 +132,10 @@ export function resolveInstall(o: InstallOptions): ResolvedInstall {
   const crds = (o.crds ?? CrdMode.INSTALLER) as CrdMode;
   c.enum('crds', crds, CrdMode, 'use CrdMode.INSTALLER, CrdMode.MINIMAL or CrdMode.NONE');
   const labels = c.labels('labels', o.labels);
+  const own = Object.keys(labels ?? {}).find((k) => OWN_LABELS.includes(k));
+  if (own !== undefined) {
+    throw invalid(`labels["${own}"]`, labels![own], 'argo-stack sets this label on every object itself, so the value would be replaced', 'remove it, or use another label key');
+  }
   if (crds === CrdMode.INSTALLER && o.images?.crdInstaller === undefined && !crdInstallerExists(version)) {
     throw conflict(`version "${version}" has no argo-workflows-crdinstaller image (it exists from v4.0.9 on), which crds: CrdMode.INSTALLER runs`,
       'use version "v4.0.9" or later, set crds to CrdMode.MINIMAL or CrdMode.NONE, or give images.crdInstaller');

@@ -35,7 +35,8 @@ function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
   const problems = new Problems();
   problems.add(plainDataProblems(props));
   problems.throwIfAny();
-  problems.attempt(() => rejectUnknownKeys('', props as Record<string, unknown>, PROPS_KEYS), undefined);
+  // Every unknown top-level key, each on its own line.
+  for (const k of Object.keys(props)) problems.attempt(() => rejectUnknownKeys('', { [k]: (props as Record<string, unknown>)[k] }, PROPS_KEYS), undefined);
   problems.throwIfAny();
 }
 
@@ -54,6 +55,15 @@ function rejectSso(props: ArgoWorkflowsProps): void {
   if (props.server?.enabled !== false && Array.isArray(modes) && modes.includes(AuthMode.SSO)) {
     throw conflict(`server.authModes ${JSON.stringify(modes)} is invalid: "sso" is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and controller.config.sso wiring that argo-stack does not build yet`,
       'use AuthMode.CLIENT and/or AuthMode.SERVER');
+  }
+}
+
+/** argo-server exits unless every artifact driver runs as a sidecar of its pod, which argo-stack does not build yet. */
+function rejectArtifactDrivers(props: ArgoWorkflowsProps): void {
+  const drivers = props.controller?.config?.artifactDrivers;
+  if (props.server?.enabled !== false && Array.isArray(drivers) && drivers.length > 0) {
+    throw conflict('controller.config.artifactDrivers is set with argo-server enabled: argo-server exits at start unless every driver image runs as a sidecar of its own pod, which argo-stack does not build yet',
+      'remove artifactDrivers and the plugin repositories that use them, or run without argo-server (server.enabled: false)');
   }
 }
 
@@ -99,6 +109,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
   problems.attempt(() => validateControllerConfig(props.controller?.config, 'controller.config'), undefined);
   problems.attempt(() => rejectSso(props), undefined);
+  problems.attempt(() => rejectArtifactDrivers(props), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
 
   // Features, in order; each contributes to the controller, argo-server and the plan.

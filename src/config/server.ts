@@ -182,6 +182,10 @@ function resolveSettings(c: Checker, o: ArgoServerOptions | undefined): ServerSe
   if (rate > MAX_API_RATE_LIMIT) {
     throw invalid(c.at('apiRateLimit'), rate, `it must be at most ${MAX_API_RATE_LIMIT} requests per second per client IP`, 'use a value such as 1000 (the default)');
   }
+  if (!secure && (o?.hsts !== undefined || o?.tlsMinVersion !== undefined)) {
+    const key = o?.hsts !== undefined ? 'hsts' : 'tlsMinVersion';
+    throw conflict(`server.${key} is set but server.secure is false: argo-server serves plain HTTP, so ${key} has no effect`, `remove server.${key}, or set server.secure to true`);
+  }
   const tls = o?.tlsMinVersion ?? TlsVersion.TLS_1_2;
   if (tls !== TlsVersion.TLS_1_2 && tls !== TlsVersion.TLS_1_3) {
     throw invalid(c.at('tlsMinVersion'), tls, 'it must be TlsVersion.TLS_1_2 (771) or TlsVersion.TLS_1_3 (772)', 'use TlsVersion.TLS_1_2 or TlsVersion.TLS_1_3');

@@ -79,6 +79,10 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
   if (isInstall && n.create === true && install.createNamespace) {
     throw conflict(`${c.at('create')} is true for the install namespace "${name}", which createNamespace already creates`, `remove ${c.at('create')}`);
   }
+  if (n.podSecurity !== undefined && !(n.create ?? !isInstall)) {
+    throw conflict(`${c.at('podSecurity')} is set but argo-stack does not create the namespace "${name}", so nothing applies the level`,
+      `remove ${c.at('podSecurity')}, or let argo-stack create the namespace (${isInstall ? 'createNamespace' : c.at('create')})`);
+  }
   const sa = c.dnsSubdomain('serviceAccountName', n.serviceAccountName ?? DEFAULT_WORKFLOW_SERVICE_ACCOUNT);
   if (isInstall && (sa === 'argo' || sa === 'argo-server')) {
     throw invalid(c.at('serviceAccountName'), sa, `"${sa}" is the ${sa === 'argo' ? 'controller' : 'server'}'s own service account in this namespace; workflows must not run with its permissions`, `use "${DEFAULT_WORKFLOW_SERVICE_ACCOUNT}"`);

@@ -40,7 +40,7 @@ export class WorkflowController extends Construct {
     });
     new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets });
     this.configMap = new ControllerConfigMap(this, 'Config', { ctx, config: c.config });
-    if (c.priorityClassName !== undefined) {
+    if (c.priorityClassName !== undefined && c.createPriorityClass) {
       manifest<IPriorityClass>(this, 'PriorityClass', {
         apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass',
         metadata: meta(ctx, Component.CONTROLLER, c.priorityClassName),

@@ -25,7 +25,7 @@ const CONTROLLER_CONFIG_KEYS = [
   'telemetryConfig', 'workflowDefaults', 'workflowEvents', 'workflowRestrictions',
 ];
 /** A duration Argo's TTL parser accepts: one number and one unit. */
-const SINGLE_UNIT_DURATION = /^(\d+[dhms]|\d+(\.\d+)?(ns|us|µs|ms))$/;
+const SINGLE_UNIT_DURATION = /^\d+[dhms]$/;
 const ARGO_SERVER_PORT = 2746;
 
 /** The rules on one object: argo-server, workflow-controller and their ConfigMaps, by name. */

@@ -18,9 +18,11 @@ export function checkContainerEnv({ c, where }: NamedContainer, report: Report):
 }
 
 /** Config keys whose string value is a credential itself. */
-const CREDENTIAL_FIELD = /password|passwd|token|apikey|api_key|privatekey|private_key|credentials?$/i;
+const CREDENTIAL_FIELD = /(password|passwd|token|api_?key|private_?key|credentials?)$/i;
+/** Maps whose keys are names (labels, annotations), not settings. */
+const NAME_MAPS = ['labels', 'annotations', 'nodeSelector', 'matchLabels'];
 /** Names of variables and parameters that look like they hold a credential (broader than env names). */
-const CREDENTIAL_VARIABLE = /PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|(^|_)([A-Z0-9]+_)?KEY(_|$)|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY/i;
+const CREDENTIAL_VARIABLE = /PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|[A-Z0-9]_KEY(_|$)|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY/i;
 
 /** The first literal credential in a parsed value, as a path and a reason; undefined when there is none. */
 function literalCredential(value: unknown, path: string): string | undefined {
@@ -36,6 +38,7 @@ function literalCredential(value: unknown, path: string): string | undefined {
     return `${path} sets ${q(value.name)} to a literal value`;
   }
   for (const [k, v] of Object.entries(value)) {
+    if (NAME_MAPS.includes(k)) continue;
     if (typeof v === 'string' && v !== '' && CREDENTIAL_FIELD.test(k)) return `${path ? `${path}.` : ''}${k} is a literal credential`;
     const hit = literalCredential(v, path ? `${path}.${k}` : k);
     if (hit) return hit;

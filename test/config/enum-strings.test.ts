@@ -9,16 +9,16 @@ import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 
 test('strings and enum members give the same plan', () => {
   const strings: ArgoWorkflowsProps = {
-    scope: 'namespaced', crds: 'minimal',
+    scope: 'namespaced', managedNamespace: 'team-a', crds: 'minimal',
     controller: { logLevel: 'debug', logFormat: 'json' },
     server: { authModes: ['client', 'server'], serviceType: 'LoadBalancer', tlsMinVersion: 772, logLevel: 'warn' },
-    workflowNamespaces: [{ name: 'argo', podSecurity: 'baseline' }],
+    workflowNamespaces: [{ name: 'team-a', podSecurity: 'baseline' }],
   };
   const enums: ArgoWorkflowsProps = {
-    scope: InstallScope.NAMESPACED, crds: CrdMode.MINIMAL,
+    scope: InstallScope.NAMESPACED, managedNamespace: 'team-a', crds: CrdMode.MINIMAL,
     controller: { logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON },
     server: { authModes: [AuthMode.CLIENT, AuthMode.SERVER], serviceType: ServiceType.LOAD_BALANCER, tlsMinVersion: TlsVersion.TLS_1_3, logLevel: LogLevel.WARN },
-    workflowNamespaces: [{ name: 'argo', podSecurity: PodSecurityLevel.BASELINE }],
+    workflowNamespaces: [{ name: 'team-a', podSecurity: PodSecurityLevel.BASELINE }],
   };
   expect(resolveArgoWorkflows(strings)).toEqual(resolveArgoWorkflows(enums));
 });

@@ -20,7 +20,7 @@ describe('endpoints', () => {
       {
         component: Component.CONTROLLER, name: 'workflow-controller', namespace: 'argo', selector: { app: 'workflow-controller' },
         ports: [
-          { name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTP' },
+          { name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTPS' },
           { name: 'healthz', containerPort: 6060, protocol: 'TCP', scheme: 'HTTP' },
         ],
       },

@@ -80,11 +80,11 @@ describe('defaults', () => {
       config: SECURITY_DEFAULTS,
       pod: { volumes: [], volumeMounts: [], env: [], annotations: {} },
       secrets: [],
-      priorityClassName: 'workflow-controller',
+      priorityClassName: 'workflow-controller', createPriorityClass: true,
       endpoint: {
         component: 'workflow-controller', name: 'workflow-controller', namespace: 'argo', selector: { app: 'workflow-controller' },
         ports: [
-          { name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTP' },
+          { name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTPS' },
           { name: 'healthz', containerPort: 6060, protocol: 'TCP', scheme: 'HTTP' },
         ],
       },
@@ -533,10 +533,10 @@ describe('workflow namespaces', () => {
   it('keeps explicit settings', () => {
     const annotations = { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/wf' };
     const [ns] = resolveArgoWorkflows({
-      workflowNamespaces: [{ name: 'team-a', create: false, podSecurity: PodSecurityLevel.BASELINE, serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true }],
+      workflowNamespaces: [{ name: 'team-a', create: true, podSecurity: PodSecurityLevel.BASELINE, serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true }],
     }).workflowNamespaces;
     expect(ns).toEqual({
-      name: 'team-a', create: false, podSecurity: 'baseline', labels: {}, serverSecrets: [], serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true,
+      name: 'team-a', create: true, podSecurity: 'baseline', labels: {}, serverSecrets: [], serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true,
     });
     expect(ns.serviceAccountAnnotations).not.toBe(annotations);
   });

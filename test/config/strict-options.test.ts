@@ -5,6 +5,7 @@
  */
 import { Duration } from 'cdk8s';
 import { Credentials } from '../../src/config/credentials';
+import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { ValidationError } from '../../src/config/errors';
 import { keyPath, plainDataProblems } from '../../src/config/plain-data';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
@@ -185,5 +186,45 @@ describe('the options of the Credentials factories', () => {
       'persistence.postgres.credentials.lenght is not an option of Credentials.generated; its options are fixed, length. Fix: rename it to "length"');
     expectInvalid(resolve({ minio: { credentials: Credentials.externalSecret(bad({ storeName: 'vault', remoteKey: 'minio', store: 'x' })) } }),
       'minio.credentials.store is not an option of Credentials.externalSecret; its options are storeName, storeKind, remoteKey, properties, refreshInterval. Fix: remove minio.credentials.store');
+  });
+});
+
+describe('credential names without false alarms', () => {
+  test('real DSN options, annotations and a parameter named key are fine', () => {
+    expect(() => resolveArgoWorkflows({ persistence: { mysql: { host: 'db.example.com', credentials: Credentials.existing(), options: { allowNativePasswords: 'true', allowCleartextPasswords: 'false' } } } })).not.toThrow();
+    expect(() => resolveArgoWorkflows({ controller: { config: { workflowDefaults: { metadata: { annotations: { 'vault.hashicorp.com/agent-inject-token': 'true' } }, spec: { arguments: { parameters: [{ name: 'key', value: 'reports/2026' }] } } } } } })).not.toThrow();
+  });
+
+  test('an API key in the fixed values of generated credentials is refused', () => {
+    expectInvalid(resolve({ secrets: [{ name: 'svc', keys: ['api-key'], credentials: Credentials.generated({ fixed: { 'api-key': 'sk_live' } }) }], workflowNamespaces: [{ name: 'argo' }], artifactRepositories: { repositories: { s3: ArtifactRepository.s3({ bucket: 'my-bucket', useSDKCreds: true }) } } }),
+      'secrets[0].credentials.fixed key "api-key" is invalid: a fixed value is written to dist/, which is committed to git, so it must not be a credential, and this key\'s name says it is one (it contains PASSWORD, PASSWD, SECRET, TOKEN, ACCESS_KEY, PRIVATE_KEY or CREDENTIAL). Fix: remove "api-key" from fixed so that its value is generated at random');
+  });
+});
+
+describe('settings Argo would ignore or exit on', () => {
+  test('executor.image in the config, which --executor-image overrides', () => {
+    expectInvalid(resolve({ controller: { config: { executor: { image: 'quay.io/argoproj/argoexec:v4.1.1' } } } }),
+      'controller.config.executor.image is set, but the controller ignores it: the --executor-image flag argo-stack passes wins. Fix: remove it and set images.executor (pinned with a tag or digest)');
+  });
+
+  test('a link with a scheme argo-server does not allow', () => {
+    expectInvalid(resolve({ controller: { config: { links: [{ name: 'Logs', scope: 'workflow', url: 'javascript:alert(1)' }] } } }),
+      'controller.config.links[0].url "javascript:alert(1)" is invalid: it must start with http:// or https:// (argo-server exits at start on any other scheme). Fix: give an http or https URL, e.g. "https://logs.example.com/${metadata.name}"');
+  });
+
+  test('artifact drivers with argo-server, which would need sidecars', () => {
+    expectInvalid(resolve({ controller: { config: { artifactDrivers: [{ name: 'x', image: 'example.com/x:v1' }] } } }),
+      'controller.config.artifactDrivers is set with argo-server enabled: argo-server exits at start unless every driver image runs as a sidecar of its own pod, which argo-stack does not build yet. Fix: remove artifactDrivers and the plugin repositories that use them, or run without argo-server (server.enabled: false)');
+  });
+
+  test('an integer Argo reads as int32', () => {
+    expectInvalid(resolve({ controller: { config: { parallelism: 3e9 } } }),
+      'controller.config.parallelism 3000000000 is invalid: it must be a whole number from -2147483648 to 2147483647. Fix: give a smaller number');
+  });
+
+  test('the metrics endpoint follows metricsConfig: HTTPS on 9090 unless told otherwise', () => {
+    const port = (config: object) => resolveArgoWorkflows(bad({ controller: { config } })).controller.endpoint.ports[0];
+    expect(port({})).toEqual({ name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTPS' });
+    expect(port({ metricsConfig: { secure: false, port: 9091 } })).toEqual({ name: 'metrics', containerPort: 9091, protocol: 'TCP', scheme: 'HTTP' });
   });
 });

@@ -157,9 +157,10 @@ describe('labels option', () => {
     for (const o of objs) expect([key(o), o.metadata.labels]).toEqual([key(o), expect.objectContaining(labels)]);
   });
 
-  test('does not override argo-stack\'s own labels', () => {
-    const objs = synthObjects({ labels: { 'app.kubernetes.io/part-of': 'other', 'app.kubernetes.io/component': 'x' } });
-    for (const o of objs) {
+  test('may not set argo-stack\'s own labels, which it would replace', () => {
+    expect(() => synthObjects({ labels: { 'app.kubernetes.io/part-of': 'other' } })).toThrow(new ValidationError(
+      'labels["app.kubernetes.io/part-of"] "other" is invalid: argo-stack sets this label on every object itself, so the value would be replaced. Fix: remove it, or use another label key'));
+    for (const o of synthObjects({ labels: { team: 'data' } })) {
       expect(o.metadata.labels?.['app.kubernetes.io/part-of']).toBe('argo-workflows');
       expect(Object.keys(COMPONENT_FILES)).toContain(o.metadata.labels?.['app.kubernetes.io/component']);
     }

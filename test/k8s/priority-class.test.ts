@@ -63,8 +63,8 @@ describe('controller.priorityClass', () => {
 
   test('a non-boolean is rejected with the exact message', () => {
     expectInvalid(() => resolveArgoWorkflows({ controller: { priorityClass: bad('no') } }),
-      'controller.priorityClass "no" is invalid: it must be true or false. Fix: give a boolean');
+      'controller.priorityClass "no" is invalid: it must be true, false or "existing". Fix: use true to create it, "existing" when another install creates it, or false for none');
     expectInvalid(() => resolveArgoWorkflows({ controller: { priorityClass: bad(0) } }),
-      'controller.priorityClass 0 is invalid: it must be true or false. Fix: give a boolean');
+      'controller.priorityClass 0 is invalid: it must be true, false or "existing". Fix: use true to create it, "existing" when another install creates it, or false for none');
   });
 });

@@ -10,9 +10,11 @@ import { invalid } from '../errors';
 import { keyPath } from '../plain-data';
 
 /** Env var and parameter names that look like they hold a credential. */
-export const CREDENTIAL_VARIABLE = /PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|(^|_)([A-Z0-9]+_)?KEY(_|$)|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY/i;
-/** Config keys whose string value would be a credential itself. */
-export const CREDENTIAL_FIELD = /password|passwd|token|apikey|api_key|privatekey|private_key|credentials?$/i;
+export const CREDENTIAL_VARIABLE = /PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|[A-Z0-9]_KEY(_|$)|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY/i;
+/** Config keys whose string value would be a credential itself: the credential word ends the name (`securityToken`, not `allowNativePasswords`). */
+export const CREDENTIAL_FIELD = /(password|passwd|token|api_?key|private_?key|credentials?)$/i;
+/** Maps whose keys are names, not settings: an annotation `...-token: "true"` is no credential. */
+const NAME_MAPS = ['labels', 'annotations', 'nodeSelector', 'matchLabels'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,6 +36,7 @@ export function rejectLiteralCredentials(path: string, value: unknown): void {
   }
   for (const [k, v] of Object.entries(value)) {
     const at = keyPath(path, k);
+    if (NAME_MAPS.includes(k)) continue;
     if (typeof v === 'string' && v !== '' && CREDENTIAL_FIELD.test(k)) {
       throw invalid(at, redact(v), `"${k}" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git`, fixFor(at));
     }

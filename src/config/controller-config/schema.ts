@@ -17,6 +17,9 @@ export { ARTIFACT_REPOSITORY, CONTAINER, CONTROLLER_CONFIG, SECRET_KEY_SELECTOR 
 /** The top-level keys Argo v4.1.2 knows, in Argo's order. */
 export const CONTROLLER_CONFIG_KEYS: readonly string[] = Object.keys(CONTROLLER_CONFIG.fields);
 
+/** Argo reads some integers as int32: the largest value that fits every integer field. */
+const MAX_INT32 = 2_147_483_647;
+
 /**
  * Argo's `config.TTL`: a whole number with exactly one unit d, h, m or s. Argo checks the suffix
  * before Go's duration parser, so "1h30m", "1.5h" and even "500ms" are rejected.
@@ -81,7 +84,10 @@ export function checkShape(path: string, value: unknown, shape: Shape, dialect: 
   switch (shape.kind) {
     case 'any': return;
     case 'string': if (typeof value !== 'string') throw bad('it must be a string', 'quote the value'); return;
-    case 'int': if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw bad('it must be a whole number', 'give a whole number'); return;
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw bad('it must be a whole number', 'give a whole number');
+      if (Math.abs(value) > MAX_INT32) throw bad(`it must be a whole number from -${MAX_INT32 + 1} to ${MAX_INT32}`, 'give a smaller number');
+      return;
     case 'number': if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('it must be a number', 'give a number'); return;
     case 'bool': if (typeof value !== 'boolean') throw bad('it must be true or false', 'give a boolean'); return;
     case 'intOrString': if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) throw bad('it must be a whole number or a string', 'give a whole number or a string'); return;

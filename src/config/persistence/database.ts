@@ -90,7 +90,7 @@ function mysqlOptions(c: Checker, value: unknown): Record<string, string> | unde
   const options = c.child('options').object(value, '{ tls: "true" }');
   for (const [k, v] of Object.entries(options)) {
     const secret = CREDENTIAL_NAME.test(k) || CREDENTIAL_FIELD.test(k);
-    if (typeof v === 'string' && secret) {
+    if (typeof v === 'string' && CREDENTIAL_FIELD.test(k)) {
       throw invalid(`${c.at('options')}["${k}"]`, redact(v), `"${k}" holds a credential, which would be written in plain text to workflow-controller-configmap, which is committed to git`,
         `remove it: the password comes from the Secret in ${c.at('secretName')}, read by Argo`);
     }

@@ -30,6 +30,9 @@ function checkTls(c: Checker, o: Record<string, unknown>, inCluster: boolean): b
     }
   }
   const ssl = o.ssl === true;
+  if (ssl && o.sslMode === PostgresSslMode.DISABLE) {
+    throw conflict(`${c.at('sslMode')} is "disable" but ${c.at('ssl')} is true: the connection would not use TLS after all`, `remove ${c.at('sslMode')} for TLS, or set ${c.at('ssl')} to false`);
+  }
   if (o.sslMode !== undefined && o.sslMode !== PostgresSslMode.DISABLE && !ssl) {
     throw conflict(`${c.at('sslMode')} is ${show(o.sslMode)} but ${c.at('ssl')} is not true: Argo ignores sslMode and connects without TLS (sslmode=disable) unless ssl is true`,
       `set ${c.at('ssl')}: true, or remove ${c.at('sslMode')}`);

@@ -277,7 +277,8 @@ export class ArtifactRepository {
 
   /**
    * An artifact driver plugin (Argo v4). Its `name` must match an `artifactDrivers[].name` of the
-   * controller config, which also runs the plugin's image as a sidecar of argo-server.
+   * controller config. argo-server needs each driver's image as a sidecar of its pod, which
+   * argo-stack does not build yet: plugin repositories need `server.enabled: false`.
    * @param path the option path of this repository, used in messages (`<path>.plugin.<field>`)
    */
   public static plugin(options: PluginRepositoryOptions, path?: string): ArtifactRepository {
