@@ -32,6 +32,21 @@ const NOT_A_STRING = new RegExp([
   '^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$',
   '^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$',
 ].join('|'));
+/**
+ * Plain text a YAML 1.1 reader takes for a boolean, an integer, a float or a timestamp although
+ * YAML 1.2 reads it as a string: kubectl and Argo read YAML with go-yaml (1.1 rules), so a label
+ * value `yes` or `on` must be quoted or it arrives as a boolean and the object is refused.
+ */
+export const YAML_1_1_NOT_A_STRING = new RegExp([
+  '^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$',
+  '^[-+]?0b[01_]+$',
+  '^[-+]?0[0-7_]+$',
+  '^[-+]?(?:0|[1-9][0-9_]*)$',
+  '^[-+]?0x[0-9a-fA-F_]+$',
+  '^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$',
+  '^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+][0-9]+)?$',
+  '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt ])',
+].join('|'));
 /** Shorter double-quoted values keep `\n` escapes instead of line breaks. */
 const MIN_MULTILINE_DOUBLE_QUOTED = 40;
 /** Longer keys are written as explicit `? key` entries. */
@@ -102,7 +117,7 @@ function scalar(value: string, indent: string, implicitKey: boolean): string {
     if (indent === '') return block(value, indent, true);
     if (implicitKey && indent === STEP) return quoted(value, indent, implicitKey);
   }
-  return NOT_A_STRING.test(value) ? quoted(value, indent, implicitKey) : value;
+  return NOT_A_STRING.test(value) || YAML_1_1_NOT_A_STRING.test(value) ? quoted(value, indent, implicitKey) : value;
 }
 
 function quoted(value: string, indent: string, implicitKey: boolean): string {

@@ -1,12 +1,23 @@
-/** yamlDocument(): byte for byte what the `yaml` package writes with `{ lineWidth: 0 }`. */
+/**
+ * yamlDocument(): byte for byte what the `yaml` package writes with `{ lineWidth: 0 }`, except that
+ * strings YAML 1.1 reads as other types (`yes`, `on`, `0b1`, `1:30`, ...) are quoted too.
+ */
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { PRESETS } from '../../examples';
 import { buildApp } from '../../src/cli/synth';
 import { chartsOf } from '../../src/render/files';
-import { yamlDocument } from '../../src/render/yaml-document';
+import { YAML_1_1_NOT_A_STRING, yamlDocument } from '../../src/render/yaml-document';
 
 const reference = (value: unknown) => stringify(value, { lineWidth: 0 });
+
+/** Whether any key or string of a document is one YAML 1.1 reads as another type (written quoted, unlike `yaml`). */
+function hasYaml11Special(value: unknown): boolean {
+  if (typeof value === 'string') return YAML_1_1_NOT_A_STRING.test(value);
+  if (Array.isArray(value)) return value.some(hasYaml11Special);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => YAML_1_1_NOT_A_STRING.test(k) || hasYaml11Special(v));
+  return false;
+}
 
 /** Characters and pieces with a meaning in YAML, and some that JSON or YAML escape. */
 const SPECIAL = [
@@ -54,6 +65,7 @@ const { doc } = fc.letrec((tie) => ({
 describe('property: the same text as yaml', () => {
   test('random documents: maps, lists, empty ones, scalars of every kind, at every depth', () => {
     fc.assert(fc.property(doc, (value) => {
+      fc.pre(!hasYaml11Special(value));
       expect(yamlDocument(value)).toBe(reference(value));
     }), { numRuns: 3000 });
   });
@@ -61,8 +73,25 @@ describe('property: the same text as yaml', () => {
   test('random Kubernetes-like objects: maps at the top with nested maps and lists', () => {
     const obj = fc.dictionary(text, doc, { minKeys: 1, maxKeys: 8 });
     fc.assert(fc.property(obj, (value) => {
+      fc.pre(!hasYaml11Special(value));
       expect(yamlDocument(value)).toBe(reference(value));
     }), { numRuns: 1000 });
+  });
+
+  test('every string reads back as the same string under YAML 1.1 and YAML 1.2', () => {
+    const yaml11 = fc.constantFrom('yes', 'No', 'on', 'OFF', 'y', 'N', '1:30', '0b101', '0777', '1_000', '0x1_F', '1.', '.5_0', '2001-12-14', '2001-12-14T10:00:00Z', '-12');
+    // One-line strings without a byte order mark: a block scalar of a line holding only spaces before
+    // empty lines, and a leading U+FEFF, do not read back in either version, with `yaml`'s own writer
+    // as with this one.
+    const str = fc.oneof(text.filter((t) => !/[\n\r\ufeff]/.test(t)), yaml11);
+    const strings = fc.letrec((tie) => ({
+      d: fc.oneof({ depthSize: 'small' }, str, fc.array(tie('d'), { maxLength: 4 }), fc.dictionary(str, tie('d'), { maxKeys: 4 })),
+    })).d;
+    fc.assert(fc.property(strings, (value) => {
+      const written = yamlDocument(value);
+      expect(parse(written, { version: '1.1' })).toEqual(value);
+      expect(parse(written)).toEqual(value);
+    }), { numRuns: 2000 });
   });
 
   test('undefined members are left out, undefined items written as null, as yaml (and JSON) do', () => {
@@ -76,8 +105,8 @@ describe('exact text', () => {
   test.each<[string, unknown, string]>([
     ['nested maps and lists', { a: { b: [1, 'x', { c: true }] }, d: [] },
       'a:\n  b:\n    - 1\n    - x\n    - c: true\nd: []\n'],
-    ['strings that read as other types are quoted', { n: 'null', t: 'true', i: '42', f: '1.5', e: '', h: '0x1F' },
-      'n: "null"\nt: "true"\ni: "42"\nf: "1.5"\ne: ""\nh: "0x1F"\n'],
+    ['strings that read as other types are quoted', { nu: 'null', t: 'true', i: '42', f: '1.5', e: '', h: '0x1F' },
+      'nu: "null"\nt: "true"\ni: "42"\nf: "1.5"\ne: ""\nh: "0x1F"\n'],
     ['quotes inside plain text stay plain; quoted text takes single quotes when it holds " but no \'', { plain: 'say "hi"', q: '"hi"', both: '\'a\' "b"' },
       'plain: say "hi"\nq: \'"hi"\'\nboth: "\'a\' \\"b\\""\n'],
     ['multi-line text: literal blocks with their chomping', { strip: 'a\nb', clip: 'a\nb\n', keep: 'a\nb\n\n', lead: ' a\nb' },
@@ -89,6 +118,11 @@ describe('exact text', () => {
   ])('%s', (_name, value, expected) => {
     expect(yamlDocument(value)).toBe(expected);
     expect(reference(value)).toBe(expected);
+  });
+
+  test('strings YAML 1.1 reads as booleans, numbers or timestamps are quoted, so kubectl gets strings', () => {
+    expect(yamlDocument({ labels: { enabled: 'yes', mode: 'on', flag: 'n', t: '1:30', b: '0b1', d: '2026-12-01' } }))
+      .toBe('labels:\n  enabled: "yes"\n  mode: "on"\n  flag: "n"\n  t: "1:30"\n  b: "0b1"\n  d: "2026-12-01"\n');
   });
 
   test('a key longer than 1,024 characters is an explicit "? key" entry', () => {
