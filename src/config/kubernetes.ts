@@ -81,6 +81,30 @@ export function checkResources(path: string, value: unknown): void {
       }
     }
   }
+  checkRequestsWithinLimits(path, value as ResourceRequirements);
+}
+
+const SUFFIX: Readonly<Record<string, number>> = {
+  '': 1, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+};
+
+/** The value of a Kubernetes quantity in base units (cores, bytes), for comparisons. */
+export function quantityValue(q: string | number): number {
+  if (typeof q === 'number') return q;
+  const m = /^[+]?((?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/.exec(q);
+  if (!m) return NaN;
+  const suffix = m[2] ?? '';
+  return /^[eE]/.test(suffix) ? Number(`${m[1]}${suffix}`) : Number(m[1]) * SUFFIX[suffix];
+}
+
+/** A request above its limit: Kubernetes refuses the pod template. */
+function checkRequestsWithinLimits(path: string, r: ResourceRequirements): void {
+  for (const [name, request] of Object.entries(r.requests ?? {})) {
+    const limit = r.limits?.[name];
+    if (limit === undefined || quantityValue(request) <= quantityValue(limit)) continue;
+    throw invalid(`${path}.requests["${name}"]`, request, `it must not exceed its limit ${JSON.stringify(limit)} (Kubernetes refuses the pod)`, `lower the request, or raise ${path}.limits["${name}"]`);
+  }
 }
 
 /** Checks a value of one of the Kubernetes types above, naming unknown fields as Kubernetes typos. */

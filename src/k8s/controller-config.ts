@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { renderConfigMapData } from '../config/controller-config/render';
@@ -22,12 +23,14 @@ export class ControllerConfigMap extends Construct {
   public readonly data: Readonly<Record<string, string>>;
   /** sha256 of the rendered data; argo-server's pod template carries it so a change rolls the server. */
   public readonly checksum: string;
+  /** The ConfigMap itself, for `addJsonPatch(...)`. */
+  public readonly resource: ApiObject;
 
   constructor(scope: Construct, id: string, props: ControllerConfigMapProps) {
     super(scope, id);
     this.data = renderConfigMapData(props.config);
     this.checksum = createHash('sha256').update(JSON.stringify(this.data)).digest('hex');
-    manifest<IConfigMap>(this, 'Resource', {
+    this.resource = manifest<IConfigMap>(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: meta(props.ctx, Component.CONTROLLER, CONTROLLER_CONFIGMAP, props.ctx.namespace),

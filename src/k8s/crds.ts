@@ -26,13 +26,16 @@ export const CRD_INSTALLER_SYNC_WAVE = SyncWave.CRDS;
 
 /**
  * The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable
- * one. A non-default image (a digest or a mirror) adds the first 8 hex digits of its sha256, for
- * the same reason.
+ * one. A non-default image (a digest or a mirror) adds the first 8 hex digits of its sha256, and
+ * pull Secrets (also in the pod template) those of the image and the Secrets together, for the
+ * same reason.
  */
-export function crdInstallerJobName(version: string, image?: string, defaultImage?: string): string {
+export function crdInstallerJobName(version: string, image?: string, defaultImage?: string, pullSecrets: readonly string[] = []): string {
   const base = `${CRD_INSTALLER_NAME}-${version.replace(/\./g, '-')}`;
-  if (image === undefined || image === defaultImage) return base;
-  return `${base}-${createHash('sha256').update(image).digest('hex').slice(0, 8)}`;
+  const custom = image !== undefined && image !== defaultImage;
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+  if (pullSecrets.length) return `${base}-${hash(JSON.stringify({ image: custom ? image : undefined, pullSecrets }))}`;
+  return custom ? `${base}-${hash(image)}` : base;
 }
 
 /**
@@ -103,7 +106,7 @@ export class Crds extends Construct {
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`), ns, { annotations: orderingHints(SyncWave.CRDS, { hook: true }) }),
+      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`, ctx.imagePullSecrets), ns, { annotations: orderingHints(SyncWave.CRDS, { hook: true }) }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,

@@ -7,6 +7,7 @@ import { Duration } from 'cdk8s';
 import { Credentials } from '../../src/config/credentials';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { ValidationError } from '../../src/config/errors';
+import { quantityValue } from '../../src/config/kubernetes';
 import { keyPath, plainDataProblems } from '../../src/config/plain-data';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';
@@ -226,5 +227,18 @@ describe('settings Argo would ignore or exit on', () => {
     const port = (config: object) => resolveArgoWorkflows(bad({ controller: { config } })).controller.endpoint.ports[0];
     expect(port({})).toEqual({ name: 'metrics', containerPort: 9090, protocol: 'TCP', scheme: 'HTTPS' });
     expect(port({ metricsConfig: { secure: false, port: 9091 } })).toEqual({ name: 'metrics', containerPort: 9091, protocol: 'TCP', scheme: 'HTTP' });
+  });
+});
+
+describe('resources Kubernetes would refuse', () => {
+  test('a request above its limit', () => {
+    expectInvalid(resolve({ server: { resources: { requests: { cpu: '100m', memory: '2Gi' }, limits: { memory: '1Gi' } } } }),
+      'server.resources.requests["memory"] "2Gi" is invalid: it must not exceed its limit "1Gi" (Kubernetes refuses the pod). Fix: lower the request, or raise server.resources.limits["memory"]');
+    expect(() => resolveArgoWorkflows({ server: { resources: { requests: { cpu: '500m', memory: '1024Mi' }, limits: { cpu: '0.5', memory: '1Gi' } } } })).not.toThrow();
+  });
+
+  test('quantityValue reads every suffix', () => {
+    expect([quantityValue('500m'), quantityValue('1Gi'), quantityValue('1G'), quantityValue('2'), quantityValue('1e3'), quantityValue('.5Ki')])
+      .toEqual([0.5, 2 ** 30, 1e9, 2, 1000, 512]);
   });
 });

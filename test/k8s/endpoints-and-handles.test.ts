@@ -115,3 +115,19 @@ describe('every pod takes podMetadata, imagePullSecrets, affinity and topology s
     expect(find(objs, 'Service', 'postgres', 'argo').spec.selector).toEqual({ app: 'postgres' });
   });
 });
+
+test('the ConfigMap handle is its ApiObject, as ApiObject.of finds it', () => {
+  const chart = Testing.chart();
+  const argo = new ArgoWorkflows(chart, 'argo', {});
+  expect(ApiObject.of(argo.controller.configMap)).toBe(argo.controller.configMap.resource);
+  argo.controller.configMap.resource.addJsonPatch(JsonPatch.add('/metadata/annotations', { 'example.com/x': 'y' }));
+  expect(find(Testing.synth(chart) as K8sObject[], 'ConfigMap', 'workflow-controller-configmap', 'argo').metadata.annotations).toEqual({ 'example.com/x': 'y' });
+});
+
+test('the CRD installer Job is renamed when pull Secrets enter its pod template', () => {
+  const name = (props = {}) => ofKind(build(props).objs, 'Job').map((j) => j.metadata.name);
+  expect(name()).toEqual(['argo-crd-installer-v4-1-2']);
+  expect(name({ imagePullSecrets: ['mirror'] })).toEqual([expect.stringMatching(/^argo-crd-installer-v4-1-2-[0-9a-f]{8}$/)]);
+  expect(name({ imagePullSecrets: ['mirror'] })).toEqual(name({ imagePullSecrets: ['mirror'] }));
+  expect(name({ imagePullSecrets: ['mirror'] })).not.toEqual(name({ imagePullSecrets: ['other'] }));
+});

@@ -34,7 +34,7 @@ export interface MinioTlsOptions {
 /** MinIO as the artifact store, in the install namespace. */
 export interface MinioOptions extends PodOptions {
   /**
-   * The bucket (S3 naming rules), created through MinIO's S3 API by the Job `minio-create-bucket`.
+   * The bucket (S3 naming rules), created through MinIO's S3 API by the Job `minio-create-bucket-<hash>`.
    * @default "my-bucket"
    */
   readonly bucket?: string;
