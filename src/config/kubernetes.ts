@@ -4,57 +4,22 @@
  * shape machinery as Argo's config, and Kubernetes quantities by their grammar.
  */
 import type { IIoK8sApiCoreV1Affinity as Affinity } from 'kubernetes-models/v1/Affinity';
-import type { IIoK8sApiCoreV1NodeSelectorTerm as NodeSelectorTerm } from 'kubernetes-models/v1/NodeSelectorTerm';
-import type { IIoK8sApiCoreV1PodAffinityTerm as PodAffinityTerm } from 'kubernetes-models/v1/PodAffinityTerm';
 import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { IIoK8sApiCoreV1TopologySpreadConstraint as TopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
-import { LABEL_SELECTOR } from './controller-config/_definition-kubernetes';
-import { int, k8s, k8sObj, listOf, mapOf, oneOf, str } from './controller-config/_shape';
+import { AFFINITY, TOLERATION, TOPOLOGY_SPREAD_CONSTRAINT } from './controller-config/_definition-kubernetes';
+import { k8s, k8sObj, listOf, mapOf, str } from './controller-config/_shape';
 import { checkShape, ShapeDialect } from './controller-config/schema';
 import { invalid } from './errors';
 
 export type { Affinity, ResourceRequirements, Toleration, TopologySpreadConstraint };
+export { AFFINITY, TOLERATION, TOPOLOGY_SPREAD_CONSTRAINT };
 
 /** Unknown fields of a Kubernetes type in the options: Kubernetes would drop them, so they are typos. */
 const KUBERNETES_DIALECT: ShapeDialect = {
   unknownKey: (child, allowed, near) => `${child} is not a field of this Kubernetes type; allowed here: ${allowed.join(', ')}. Fix: ${near ? `rename it to "${near}"` : `remove ${child}`}`,
   requiredBy: 'Kubernetes',
 };
-
-const strings = listOf(str);
-const NODE_SELECTOR_REQUIREMENT = k8sObj<NonNullable<NodeSelectorTerm['matchExpressions']>[number]>({
-  key: str, operator: oneOf('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'), values: strings,
-}, ['key', 'operator']);
-const NODE_SELECTOR_TERM = k8sObj<NodeSelectorTerm>({ matchExpressions: listOf(NODE_SELECTOR_REQUIREMENT), matchFields: listOf(NODE_SELECTOR_REQUIREMENT) });
-const POD_AFFINITY_TERM = k8sObj<PodAffinityTerm>({
-  labelSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, namespaces: strings, topologyKey: str, matchLabelKeys: strings, mismatchLabelKeys: strings,
-}, ['topologyKey']);
-const POD_AFFINITY = k8sObj<NonNullable<Affinity['podAffinity']>>({
-  requiredDuringSchedulingIgnoredDuringExecution: listOf(POD_AFFINITY_TERM),
-  preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; podAffinityTerm: PodAffinityTerm }>({ weight: int, podAffinityTerm: POD_AFFINITY_TERM }, ['weight', 'podAffinityTerm'])),
-});
-
-/** core/v1 Affinity. */
-export const AFFINITY = k8sObj<Affinity>({
-  nodeAffinity: k8sObj<NonNullable<Affinity['nodeAffinity']>>({
-    requiredDuringSchedulingIgnoredDuringExecution: k8sObj<{ nodeSelectorTerms: NodeSelectorTerm[] }>({ nodeSelectorTerms: listOf(NODE_SELECTOR_TERM) }, ['nodeSelectorTerms']),
-    preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; preference: NodeSelectorTerm }>({ weight: int, preference: NODE_SELECTOR_TERM }, ['weight', 'preference'])),
-  }),
-  podAffinity: POD_AFFINITY,
-  podAntiAffinity: POD_AFFINITY,
-});
-
-/** core/v1 Toleration. */
-export const TOLERATION = k8sObj<Toleration>({
-  key: str, operator: oneOf('Exists', 'Equal'), value: str, effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute'), tolerationSeconds: int,
-});
-
-/** core/v1 TopologySpreadConstraint. */
-export const TOPOLOGY_SPREAD_CONSTRAINT = k8sObj<TopologySpreadConstraint>({
-  maxSkew: int, topologyKey: str, whenUnsatisfiable: oneOf('DoNotSchedule', 'ScheduleAnyway'), labelSelector: LABEL_SELECTOR,
-  minDomains: int, matchLabelKeys: strings, nodeAffinityPolicy: oneOf('Honor', 'Ignore'), nodeTaintsPolicy: oneOf('Honor', 'Ignore'),
-}, ['maxSkew', 'topologyKey', 'whenUnsatisfiable']);
 
 const RESOURCES = k8sObj<ResourceRequirements>({ limits: mapOf(k8s<string>()), requests: mapOf(k8s<string>()), claims: listOf(k8sObj<{ name: string; request?: string }>({ name: str, request: str }, ['name'])) });
 

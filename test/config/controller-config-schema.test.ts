@@ -66,9 +66,17 @@ describe('accepted configs', () => {
     expect(validate(config)).not.toThrow();
   });
 
-  it('accepts k8s pass-through values ("any") without looking inside', () => {
-    expect(validate({ executor: { env: [{ name: 'X', whatever: { deep: true } }] } })).not.toThrow();
-    expect(validate({ workflowDefaults: { spec: { templates: [{ anything: 1 }], tolerations: 'not even a list' } } })).not.toThrow();
+  it('accepts Argo\'s own pass-through values ("any") without looking inside', () => {
+    expect(validate({ workflowDefaults: { spec: { templates: [{ anything: 1 }] } } })).not.toThrow();
+  });
+
+  it('checks the Kubernetes types Argo parses strictly: env, tolerations, affinity', () => {
+    expectInvalid(validate({ executor: { env: [{ name: 'X', whatever: { deep: true } }] } }), unknownKey('controller.config.executor.env[0].whatever', ['name', 'value', 'valueFrom'], REMOVE));
+    expectInvalid(validate({ workflowDefaults: { spec: { tolerations: 'not even a list' } } }),
+      'controller.config.workflowDefaults.spec.tolerations "not even a list" is invalid: it must be a list. Fix: give a list');
+    expectInvalid(validate({ workflowDefaults: { spec: { affinity: { nodeAfinity: {} } } } }),
+      unknownKey('controller.config.workflowDefaults.spec.affinity.nodeAfinity', ['nodeAffinity', 'podAffinity', 'podAntiAffinity'], 'rename it to "nodeAffinity"'));
+    expect(validate({ executor: { env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }], volumeMounts: [{ name: 'v', mountPath: '/v' }] } })).not.toThrow();
   });
 });
 

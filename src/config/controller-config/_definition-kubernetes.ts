@@ -11,6 +11,14 @@ import type { IIoK8sApiCoreV1ResourceRequirements as ResourceRequirements } from
 import type { IIoK8sApiCoreV1SeccompProfile as SeccompProfile } from 'kubernetes-models/v1/SeccompProfile';
 import type { IIoK8sApiCoreV1SecretKeySelector as SecretKeySelector } from 'kubernetes-models/v1/SecretKeySelector';
 import type { IIoK8sApiCoreV1SecurityContext as SecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IIoK8sApiCoreV1Affinity as Affinity } from 'kubernetes-models/v1/Affinity';
+import type { IIoK8sApiCoreV1ContainerPort as ContainerPort } from 'kubernetes-models/v1/ContainerPort';
+import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IIoK8sApiCoreV1NodeSelectorTerm as NodeSelectorTerm } from 'kubernetes-models/v1/NodeSelectorTerm';
+import type { IIoK8sApiCoreV1PodAffinityTerm as PodAffinityTerm } from 'kubernetes-models/v1/PodAffinityTerm';
+import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
+import type { IIoK8sApiCoreV1TopologySpreadConstraint as TopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
+import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { bool, int, intOrString, k8s, k8sObj, listOf, mapOf, oneOf, str } from './_shape';
 
 export const strings = listOf(str);
@@ -30,11 +38,19 @@ export const LABEL_SELECTOR = k8sObj<LabelSelector>({
 /** core/v1 ResourceRequirements (requests and limits by resource name). */
 export const RESOURCES = k8sObj<ResourceRequirements>({ limits: mapOf(intOrString), requests: mapOf(intOrString), claims: k8s() });
 
+/** core/v1 EnvVar: a literal `value` or a `valueFrom` reference (checked by the credential rule too). */
+const ENV_VAR = k8sObj<EnvVar>({ name: str, value: str, valueFrom: k8s() }, ['name']);
+const CONTAINER_PORT = k8sObj<ContainerPort>({ name: str, containerPort: int, hostPort: int, hostIP: str, protocol: oneOf('TCP', 'UDP', 'SCTP') }, ['containerPort']);
+const VOLUME_MOUNT = k8sObj<VolumeMount>({
+  name: str, mountPath: str, readOnly: bool, subPath: str, subPathExpr: str, mountPropagation: oneOf('None', 'HostToContainer', 'Bidirectional'),
+  recursiveReadOnly: oneOf('Disabled', 'IfPossible', 'Enabled'),
+}, ['name', 'mountPath']);
+
 /** core/v1 Container as defaults: every field optional, `name` included. Nested Kubernetes types are typed, not re-checked. */
 export const CONTAINER = k8sObj<Partial<Container>>({
-  name: str, image: str, command: strings, args: strings, workingDir: str, ports: k8s(), envFrom: k8s(), env: k8s(),
+  name: str, image: str, command: strings, args: strings, workingDir: str, ports: listOf(CONTAINER_PORT), envFrom: k8s(), env: listOf(ENV_VAR),
   resources: RESOURCES,
-  resizePolicy: k8s(), restartPolicy: str, volumeMounts: k8s(), volumeDevices: k8s(), livenessProbe: k8s(),
+  resizePolicy: k8s(), restartPolicy: str, volumeMounts: listOf(VOLUME_MOUNT), volumeDevices: k8s(), livenessProbe: k8s(),
   readinessProbe: k8s(), startupProbe: k8s(), lifecycle: k8s(), terminationMessagePath: str,
   terminationMessagePolicy: oneOf('File', 'FallbackToLogsOnError'), imagePullPolicy: oneOf('Always', 'Never', 'IfNotPresent'),
   securityContext: k8sObj<SecurityContext>({
@@ -45,3 +61,36 @@ export const CONTAINER = k8sObj<Partial<Container>>({
   }),
   stdin: bool, stdinOnce: bool, tty: bool,
 });
+
+const NODE_SELECTOR_REQUIREMENT = k8sObj<NonNullable<NodeSelectorTerm['matchExpressions']>[number]>({
+  key: str, operator: oneOf('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'), values: strings,
+}, ['key', 'operator']);
+const NODE_SELECTOR_TERM = k8sObj<NodeSelectorTerm>({ matchExpressions: listOf(NODE_SELECTOR_REQUIREMENT), matchFields: listOf(NODE_SELECTOR_REQUIREMENT) });
+const POD_AFFINITY_TERM = k8sObj<PodAffinityTerm>({
+  labelSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, namespaces: strings, topologyKey: str, matchLabelKeys: strings, mismatchLabelKeys: strings,
+}, ['topologyKey']);
+const POD_AFFINITY = k8sObj<NonNullable<Affinity['podAffinity']>>({
+  requiredDuringSchedulingIgnoredDuringExecution: listOf(POD_AFFINITY_TERM),
+  preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; podAffinityTerm: PodAffinityTerm }>({ weight: int, podAffinityTerm: POD_AFFINITY_TERM }, ['weight', 'podAffinityTerm'])),
+});
+
+/** core/v1 Affinity. */
+export const AFFINITY = k8sObj<Affinity>({
+  nodeAffinity: k8sObj<NonNullable<Affinity['nodeAffinity']>>({
+    requiredDuringSchedulingIgnoredDuringExecution: k8sObj<{ nodeSelectorTerms: NodeSelectorTerm[] }>({ nodeSelectorTerms: listOf(NODE_SELECTOR_TERM) }, ['nodeSelectorTerms']),
+    preferredDuringSchedulingIgnoredDuringExecution: listOf(k8sObj<{ weight: number; preference: NodeSelectorTerm }>({ weight: int, preference: NODE_SELECTOR_TERM }, ['weight', 'preference'])),
+  }),
+  podAffinity: POD_AFFINITY,
+  podAntiAffinity: POD_AFFINITY,
+});
+
+/** core/v1 Toleration. */
+export const TOLERATION = k8sObj<Toleration>({
+  key: str, operator: oneOf('Exists', 'Equal'), value: str, effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute'), tolerationSeconds: int,
+});
+
+/** core/v1 TopologySpreadConstraint. */
+export const TOPOLOGY_SPREAD_CONSTRAINT = k8sObj<TopologySpreadConstraint>({
+  maxSkew: int, topologyKey: str, whenUnsatisfiable: oneOf('DoNotSchedule', 'ScheduleAnyway'), labelSelector: LABEL_SELECTOR,
+  minDomains: int, matchLabelKeys: strings, nodeAffinityPolicy: oneOf('Honor', 'Ignore'), nodeTaintsPolicy: oneOf('Honor', 'Ignore'),
+}, ['maxSkew', 'topologyKey', 'whenUnsatisfiable']);

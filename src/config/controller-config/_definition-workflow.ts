@@ -3,18 +3,16 @@
  * values win). WorkflowSpec's field names are pkg/apis/workflow/v1alpha1/workflow_types.go's;
  * the fields argo-stack models are checked in depth, the others by name only.
  */
-import type { IIoK8sApiCoreV1Affinity as Affinity } from 'kubernetes-models/v1/Affinity';
 import type { IIoK8sApiCoreV1HostAlias as HostAlias } from 'kubernetes-models/v1/HostAlias';
 import type { IIoK8sApiCoreV1LocalObjectReference as LocalObjectReference } from 'kubernetes-models/v1/LocalObjectReference';
 import type { IIoK8sApiCoreV1PersistentVolumeClaim as PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { IIoK8sApiCoreV1PodDNSConfig as PodDNSConfig } from 'kubernetes-models/v1/PodDNSConfig';
 import type { IIoK8sApiCoreV1PodResourceClaim as PodResourceClaim } from 'kubernetes-models/v1/PodResourceClaim';
 import type { IIoK8sApiCoreV1PodSecurityContext as PodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
-import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import type { IIoK8sApiPolicyV1PodDisruptionBudgetSpec as PodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec';
-import { LABEL_SELECTOR, RESOURCES, stringMap } from './_definition-kubernetes';
-import { bool, duration, type Infer, int, intOrString, k8s, k8sObj, obj, oneOf, str, unchecked } from './_shape';
+import { AFFINITY, LABEL_SELECTOR, RESOURCES, stringMap, TOLERATION } from './_definition-kubernetes';
+import { bool, duration, type Infer, int, intOrString, k8s, k8sObj, listOf, obj, oneOf, str, unchecked } from './_shape';
 
 /** Labels and annotations (Argo's `Metadata`). */
 export const METADATA = obj({
@@ -59,9 +57,9 @@ const WORKFLOW_SPEC = obj({
   /** Node selector of every pod; a template's own `nodeSelector` overrides it. */
   nodeSelector: stringMap,
   /** Affinity of every pod; a template's own `affinity` overrides it. */
-  affinity: k8s<Affinity>(),
+  affinity: AFFINITY,
   /** Tolerations of every pod. */
-  tolerations: k8s<Toleration[]>(),
+  tolerations: listOf(TOLERATION),
   /** Secrets used to pull the images of every pod. */
   imagePullSecrets: k8s<LocalObjectReference[]>(),
   /** Run pods in the host's network namespace. @default false */
