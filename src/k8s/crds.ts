@@ -21,9 +21,6 @@ export interface CrdsProps {
 /** The installer's ClusterRole and ClusterRoleBinding: `argo-crd-installer` for the namespace `argo`. */
 export const crdInstallerClusterRoleName = (namespace: string) => `${namespace}-crd-installer`;
 
-/** Argo CD applies the installer and its RBAC before everything else (namespaces come at -20). */
-export const CRD_INSTALLER_SYNC_WAVE = SyncWave.CRDS;
-
 /**
  * The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable
  * one. A non-default image (a digest or a mirror) adds the first 8 hex digits of its sha256, and

@@ -3,9 +3,6 @@ import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import { PodSecurityLevel } from '../config/workflow-namespaces';
 import { Component, K8sContext, manifest, meta, orderingHints, SyncWave } from './_meta';
 
-/** Argo CD creates namespaces before anything else (the CRD installer is at -10). */
-export const NAMESPACE_SYNC_WAVE = SyncWave.NAMESPACES;
-
 export interface NamespaceProps {
   readonly ctx: K8sContext;
   readonly name: string;

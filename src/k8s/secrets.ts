@@ -29,8 +29,6 @@ export const CREDENTIALS_JOB_IMAGE = DEFAULT_JOBS_IMAGE;
 export const CREDENTIALS_JOB_UID = 100;
 /** Requests and limits of the Job's container. */
 export const CREDENTIALS_JOB_RESOURCES = { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } } as const;
-/** Argo CD sync wave of everything credentials-related: after namespaces and CRDs, before the consumers. */
-export const CREDENTIALS_SYNC_WAVE = SyncWave.CREDENTIALS;
 /**
  * Annotations on the Secrets the Job creates. They are not in git, so Argo CD must neither prune them
  * (that would lose the values, and a re-run would make new ones) nor report them as out of sync.
