@@ -47,6 +47,11 @@ for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/in
 }
 const allowed = (f) => ['package.json', 'README.md', 'LICENSE'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);
 for (const f of files.filter((f) => !allowed(f))) problems.push(`unexpected ${f}`);
+// Every compiled file comes from a source file that still exists (no leftovers of removed modules).
+for (const f of files.filter((f) => /^lib\/src\/.+\.(js|d\.ts)$/.test(f))) {
+  const source = f.replace(/^lib\//, '').replace(/\.(js|d\.ts)$/, '.ts');
+  if (!fs.existsSync(source)) problems.push(`${f} has no source ${source} (stale build output: rebuild lib/ from scratch)`);
+}
 if (problems.length) {
   console.log(`consumer check: the tarball ${pack.filename} is wrong:\n  ${problems.join('\n  ')}`);
   process.exit(1);

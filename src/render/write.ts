@@ -215,7 +215,11 @@ function removeFolder(dir: string, fsys: FileSystem): boolean {
 
 /** What a write works with; tests change them. */
 export interface WriteOptions {
-  /** @default node:fs */
+  /**
+   * The file system calls (tests pass one that fails on purpose).
+   * @default node:fs
+   * @internal
+   */
   readonly fs?: FileSystem;
   /** The current folder, never an output folder. @default process.cwd() */
   readonly cwd?: string;
