@@ -6,7 +6,7 @@ import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { invalid, ValidationError } from '../config/errors';
 import { ChartObjects, rejectDuplicates } from './duplicates';
 import { checkFolderName, checkSources } from './folders';
-import { yamlDocument } from './yaml-document';
+import { yamlDocument } from '../config/yaml';
 
 /** Output file order: namespaces and CRDs first, so `kubectl apply -f <folder>` works in one pass. */
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {

@@ -1,11 +1,12 @@
-import { stringify, parse } from 'yaml';
+import { parse } from 'yaml';
 import { ValidationError } from '../errors';
+import { yamlDocument } from '../yaml';
 
 /**
- * Argo parses with go-yaml (YAML 1.1), where `yes`, `no`, `on` and `off` are booleans: render as
- * YAML 1.1 so such strings are quoted.
+ * Argo parses with go-yaml (YAML 1.1), where `yes`, `no`, `on` and `off` are booleans: the writer
+ * quotes such strings. Keys are sorted, so the same config always gives the same text.
  */
-const YAML_OPTIONS = { sortMapEntries: true, lineWidth: 0, version: '1.1' } as const;
+const stringify = (value: unknown): string => yamlDocument(value, { sortKeys: true });
 
 /** Drops `undefined` (recursively) so that omitted options are not rendered. */
 export function prune<T>(value: T): T {
@@ -29,7 +30,7 @@ export function renderConfigMapData(config: object): Record<string, string> {
     // Argo inlines a one-line value as `key: value`. That is right for scalars, `{}` and `[]`, but a
     // non-empty object or list must stay multi-line (`secure: false\n`), or `metricsConfig: secure: false`
     // would be invalid YAML and the controller would exit.
-    const text = stringify(value, YAML_OPTIONS);
+    const text = stringify(value);
     const block = typeof value === 'object' && value !== null && Object.keys(value).length > 0;
     data[key] = block ? text : text.replace(/\n$/, '');
   }
@@ -38,7 +39,7 @@ export function renderConfigMapData(config: object): Record<string, string> {
 
 /** Renders any value as block YAML with sorted keys (for `artifact-repositories` entries). */
 export function renderYaml(value: unknown): string {
-  return stringify(prune(value), YAML_OPTIONS);
+  return stringify(prune(value));
 }
 
 /**

@@ -45,6 +45,7 @@ export const YAML_1_1_NOT_A_STRING = new RegExp([
   '^[-+]?0x[0-9a-fA-F_]+$',
   '^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$',
   '^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+][0-9]+)?$',
+  '^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$',
   '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt ])',
 ].join('|'));
 /** Shorter double-quoted values keep `\n` escapes instead of line breaks. */
@@ -58,12 +59,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P',
 };
 
-/** The document text for `value`, ending in a line break. */
-export function yamlDocument(value: unknown): string {
-  return `${node(value, '', false)}\n`;
+/** The document text for `value`, ending in a line break; `sortKeys` writes every map's keys in order. */
+export function yamlDocument(value: unknown, options: { sortKeys?: boolean } = {}): string {
+  return `${node(value, '', false, options.sortKeys === true)}\n`;
 }
 
-function node(value: unknown, indent: string, implicitKey: boolean): string {
+function node(value: unknown, indent: string, implicitKey: boolean, sort: boolean): string {
   switch (typeof value) {
     case 'string': return scalar(value, indent, implicitKey);
     case 'number': return number(value);
@@ -72,7 +73,7 @@ function node(value: unknown, indent: string, implicitKey: boolean): string {
     case 'undefined': return 'null';
     case 'object':
       if (value === null) return 'null';
-      return Array.isArray(value) ? sequence(value, indent) : mapping(value as Record<string, unknown>, indent);
+      return Array.isArray(value) ? sequence(value, indent, sort) : mapping(value as Record<string, unknown>, indent, sort);
     default: throw new TypeError(`cannot write a ${typeof value} as YAML`);
   }
 }
@@ -82,23 +83,26 @@ function number(value: number): string {
   return Object.is(value, -0) ? '-0' : String(value);
 }
 
-function sequence(items: readonly unknown[], indent: string): string {
+function sequence(items: readonly unknown[], indent: string, sort: boolean): string {
   if (items.length === 0) return '[]';
   const inner = indent + STEP;
-  let out = `- ${node(items[0], inner, false)}`;
-  for (let i = 1; i < items.length; i++) out += `\n${indent}- ${node(items[i], inner, false)}`;
+  let out = `- ${node(items[0], inner, false, sort)}`;
+  for (let i = 1; i < items.length; i++) out += `\n${indent}- ${node(items[i], inner, false, sort)}`;
   return out;
 }
 
-function mapping(map: Record<string, unknown>, indent: string): string {
+/** Keys in string order (as `yaml`'s `sortMapEntries`; JavaScript itself lists integer-like keys first). */
+const inOrder = (keys: string[]): string[] => keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+function mapping(map: Record<string, unknown>, indent: string, sort: boolean): string {
   const inner = indent + STEP;
   let out = '';
-  for (const key of Object.keys(map)) {
+  for (const key of sort ? inOrder(Object.keys(map)) : Object.keys(map)) {
     const value = map[key];
     if (value === undefined) continue;
     const k = scalar(key, inner, true);
     const explicit = k.length > MAX_IMPLICIT_KEY;
-    const v = node(value, inner, false);
+    const v = node(value, inner, false, sort);
     const nested = !explicit && typeof value === 'object' && value !== null && v !== '[]' && v !== '{}';
     const pair = `${explicit ? `? ${k}\n${indent}:` : `${k}:`}${nested ? `\n${inner}` : ' '}${v}`;
     out += out ? `\n${indent}${pair}` : pair;
