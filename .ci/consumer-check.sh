@@ -34,8 +34,15 @@ console.log(floor("cdk8s"), floor("constructs"), p.devDependencies.typescript);
 read -r cdk8s constructs typescript <<< "$versions"
 echo "consumer check: cdk8s $cdk8s, constructs $constructs, typescript $typescript"
 
-# lib/ up to date (an incremental no-op when it already is), then the tarball.
+# lib/ up to date (an incremental no-op when it already is), without compiled files of removed
+# sources (an incremental build keeps them; `npm pack` and `npm publish` start from a clean lib/).
 npm run --silent build
+node -e '
+const fs = require("fs"), path = require("path");
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+for (const f of walk("lib/src").filter((f) => /\.(js|d\.ts)$/.test(f))) {
+  if (!fs.existsSync(f.replace(/^lib\//, "").replace(/\.(js|d\.ts)$/, ".ts"))) fs.rmSync(f);
+}'
 npm pack --ignore-scripts --silent --json --pack-destination "$tmp" > "$tmp/pack.json"
 node - "$tmp/pack.json" <<'JS'
 const fs = require('fs');
