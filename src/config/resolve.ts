@@ -107,7 +107,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const install = resolveInstall(props);
   const problems = new Problems();
   const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
-  problems.attempt(() => validateControllerConfig(props.controller?.config, 'controller.config'), undefined);
+  const configValid = problems.attempt(() => { validateControllerConfig(props.controller?.config, 'controller.config'); return true; }, false);
   problems.attempt(() => rejectSso(props), undefined);
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
@@ -118,6 +118,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
     managedSecrets: persistence ? [{ spec: persistence.resolved.secret, option: 'persistence' }] : [],
     artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets,
+    configRepository: configValid ? props.controller?.config?.artifactRepository : undefined,
   }), undefined);
   const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
   const controller = problems.attempt(() => resolveController(props.controller, {

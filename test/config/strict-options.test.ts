@@ -242,3 +242,21 @@ describe('resources Kubernetes would refuse', () => {
       .toEqual([0.5, 2 ** 30, 1e9, 2, 1000, 512]);
   });
 });
+
+describe('a default repository given raw in controller.config', () => {
+  const raw = { s3: { bucket: 'b', endpoint: 's3.example.com', accessKeySecret: { name: 's3-cred', key: 'accessKey' }, secretKeySecret: { name: 's3-cred', key: 'secretKey' } } };
+
+  test('its Secrets need a source, like an ArtifactRepository\'s', () => {
+    expectInvalid(resolve({ workflowNamespaces: [{ name: 'argo' }], controller: { config: { artifactRepository: raw } } }),
+      'controller.config.artifactRepository references Secret "s3-cred", which has no source: argo-stack cannot tell where its values come from. Fix: declare it in secrets, e.g. { name: "s3-cred", keys: ["accessKey", "secretKey"], credentials: Credentials.existing() }, or reference a known Secret');
+  });
+
+  test('declared, they are placed in the workflow namespaces and argo-server may read them', () => {
+    const plan = resolveArgoWorkflows({
+      workflowNamespaces: [{ name: 'team-a' }], controller: { config: { artifactRepository: raw } },
+      secrets: [{ name: 's3-cred', keys: ['accessKey', 'secretKey'], credentials: Credentials.existing() }],
+    });
+    expect(plan.storage.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['s3-cred', ['team-a']]]);
+    expect(plan.workflowNamespaces[0].serverSecrets).toEqual(['s3-cred']);
+  });
+});

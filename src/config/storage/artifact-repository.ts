@@ -330,16 +330,7 @@ export class ArtifactRepository {
 
   /** Every Secret key this repository references, in a stable order. */
   public secretRefs(): SecretKeySelector[] {
-    const s = this.spec;
-    const refs = [
-      s.s3?.accessKeySecret, s.s3?.secretKeySecret, s.s3?.sessionTokenSecret, s.s3?.caSecret, s.s3?.encryptionOptions?.serverSideCustomerKeySecret,
-      s.gcs?.serviceAccountKeySecret,
-      s.azure?.accountKeySecret,
-      s.oss?.accessKeySecret, s.oss?.secretKeySecret,
-      s.artifactory?.usernameSecret, s.artifactory?.passwordSecret,
-      s.hdfs?.krbCCacheSecret, s.hdfs?.krbKeytabSecret,
-    ];
-    return refs.filter((r): r is SecretKeySelector => r !== undefined).map((r) => ({ ...r }));
+    return repositorySecretRefs(this.spec);
   }
 
   /** Names of the Secrets this repository reads, sorted and unique. */
@@ -370,4 +361,17 @@ export class ArtifactRepository {
       default: return `plugin ${s.plugin!.name}`;
     }
   }
+}
+
+/** Every Secret key a repository spec references (an `ArtifactRepository`'s, or one given raw in Argo's config), in a stable order. */
+export function repositorySecretRefs(s: ArtifactRepositorySpec): SecretKeySelector[] {
+  const refs = [
+    s.s3?.accessKeySecret, s.s3?.secretKeySecret, s.s3?.sessionTokenSecret, s.s3?.caSecret, s.s3?.encryptionOptions?.serverSideCustomerKeySecret,
+    s.gcs?.serviceAccountKeySecret,
+    s.azure?.accountKeySecret,
+    s.oss?.accessKeySecret, s.oss?.secretKeySecret,
+    s.artifactory?.usernameSecret, s.artifactory?.passwordSecret,
+    s.hdfs?.krbCCacheSecret, s.hdfs?.krbKeytabSecret,
+  ];
+  return refs.filter((r): r is SecretKeySelector => r !== undefined).map((r) => ({ ...r }));
 }

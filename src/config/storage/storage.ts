@@ -4,8 +4,8 @@
  * database need, with the namespaces each Secret must exist in. Pure: no constructs, no I/O.
  */
 import { ArtifactRepositoriesOptions, resolveArtifactRepositories, ResolvedArtifactRepositories } from './artifact-repositories';
-import { ArtifactRepository } from './artifact-repository';
-import type { SecretKeySelector } from '../controller-config';
+import { ArtifactRepository, repositorySecretRefs } from './artifact-repository';
+import type { ArtifactRepositorySpec, SecretKeySelector } from '../controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
 import { isPlainObject, optionKeys, rejectUnknownKeys } from '../check';
 import { conflict, invalid } from '../errors';
@@ -80,6 +80,8 @@ export interface StorageContext {
   readonly artifactDrivers: string[];
   /** Pull Secrets of every pod. @default - none */
   readonly imagePullSecrets?: readonly string[];
+  /** A default repository given raw in `controller.config.artifactRepository`. @default - none */
+  readonly configRepository?: ArtifactRepositorySpec;
 }
 
 export interface ResolvedStorage {
@@ -241,7 +243,12 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
     checkRefs(repo === minio?.repository ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
   }
   checkPlugins(repositories, defaultRepository, ctx.artifactDrivers);
-  const artifactSecretNames = unique([...(repositories?.secretNames ?? []), ...(defaultRepository?.secretNames() ?? [])]).sort();
+  // A default repository given raw in Argo's config reads its Secrets like any other: they need a source and a place.
+  const configRefs = ctx.configRepository ? repositorySecretRefs(ctx.configRepository) : [];
+  checkRefs('controller.config.artifactRepository', configRefs, sources);
+  const artifactSecretNames = unique([
+    ...(repositories?.secretNames ?? []), ...(defaultRepository?.secretNames() ?? []), ...configRefs.map((r) => r.name as string),
+  ]).sort();
   const secrets = placeSecrets(sources, builtIn, artifactSecretNames, minio, ctx);
   const resolved: ResolvedStorage = { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
   return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
