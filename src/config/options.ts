@@ -5,6 +5,7 @@
  */
 import { optionKeys } from './check';
 import type { WorkflowControllerOptions } from './controller';
+import type { PodOptions } from './pod';
 import type { InstallOptions } from './install';
 import type { PersistenceOptions } from './persistence/options';
 import type { ArgoServerOptions } from './server';
@@ -41,10 +42,18 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
    * @default - no database
    */
   readonly persistence?: PersistenceOptions;
+  /**
+   * The pods of the one-shot Jobs (the CRD installer and the credentials generator): resources,
+   * node selector, tolerations, affinity, topology spread, pod metadata and pull Secrets. MinIO's
+   * bucket Job takes MinIO's own pod options.
+   * @default - each Job's own small resources, the Linux node selector, the install-wide pull Secrets
+   */
+  readonly jobs?: PodOptions;
 }
 
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
+  'jobs',
 ]);

@@ -5,12 +5,15 @@
 import type { ResolvedController } from './controller';
 import type { Endpoint, Flow } from './endpoints';
 import type { ResolvedInstall } from './install';
+import type { ResolvedJobs } from './jobs';
 import type { ResolvedPersistence } from './persistence/persistence';
 import type { ResolvedServer } from './server';
 import type { ResolvedStorage } from './storage/storage';
 import type { ResolvedWorkflowNamespace } from './workflow-namespaces';
 
 export interface ResolvedArgoWorkflows extends ResolvedInstall {
+  /** The pods of the one-shot Jobs. */
+  readonly jobs: ResolvedJobs;
   readonly controller: ResolvedController;
   readonly server?: ResolvedServer;
   readonly workflowNamespaces: ResolvedWorkflowNamespace[];

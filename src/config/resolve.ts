@@ -16,6 +16,7 @@ import { rejectUnknownKeys } from './check';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
 import { InstallScope, ResolvedInstall, resolveInstall } from './install';
+import { resolveJobs } from './jobs';
 import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
 import { ResolvedPersistence, resolvePersistence } from './persistence/persistence';
 import { plainDataProblems } from './plain-data';
@@ -107,6 +108,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const install = resolveInstall(props);
   const problems = new Problems();
   const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
+  const jobs = problems.attempt(() => resolveJobs(props.jobs, install.imagePullSecrets), undefined);
   const configValid = problems.attempt(() => { validateControllerConfig(props.controller?.config, 'controller.config'); return true; }, false);
   problems.attempt(() => rejectSso(props), undefined);
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
@@ -133,13 +135,13 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
   }), undefined);
   problems.throwIfAny();
-  return plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions);
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions), jobs: jobs! };
 }
 
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
   persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[],
-): ResolvedArgoWorkflows {
+): Omit<ResolvedArgoWorkflows, 'jobs'> {
   return {
     ...install,
     namespaceLabels: foldNamespaceLabels(contributions, install.namespace),

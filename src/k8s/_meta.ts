@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { IIoK8sApimachineryPkgApisMetaV1ObjectMeta as ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
 import { Component } from '../config/endpoints';
 import type { ResolvedInstall } from '../config/install';
+import type { ResolvedJobs } from '../config/jobs';
 
 export { Component };
 
@@ -10,7 +11,10 @@ export { Component };
  * What every construct needs of the install besides its own section of the plan: the namespace,
  * the labels and version on every object, the images, and the scope for RBAC.
  */
-export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace' | 'imagePullSecrets'>;
+export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version' | 'images' | 'scope' | 'managedNamespace' | 'imagePullSecrets'> & {
+  /** The pods of the one-shot Jobs. */
+  readonly jobs: ResolvedJobs;
+};
 
 /**
  * Argo CD sync waves: what must exist before the rest is applied. Namespaces first, then the CRD

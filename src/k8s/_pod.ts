@@ -40,6 +40,11 @@ export function scheduling(pod: ResolvedPod): Pick<PodSpec, 'nodeSelector' | 'to
   };
 }
 
+/** The metadata of a Job's pod: the user's pod labels and annotations, then the Job's own labels. */
+export function jobPodMetadata(pod: ResolvedPod, labels: Record<string, string>): { labels: Record<string, string>; annotations?: Record<string, string> } {
+  return { labels: { ...pod.podLabels, ...labels }, ...(Object.keys(pod.podAnnotations).length ? { annotations: { ...pod.podAnnotations } } : {}) };
+}
+
 /** `imagePullSecrets` of a pod spec, or nothing. */
 export function pullSecrets(names: readonly string[]): Pick<PodSpec, 'imagePullSecrets'> {
   return names.length ? { imagePullSecrets: names.map((name) => ({ name })) } : {};

@@ -39,7 +39,7 @@ export class ArgoWorkflows extends Construct {
     this.plan = plan;
     const ctx: K8sContext = {
       namespace: plan.namespace, labels: plan.labels, version: plan.version, images: plan.images, scope: plan.scope, managedNamespace: plan.managedNamespace,
-      imagePullSecrets: plan.imagePullSecrets,
+      imagePullSecrets: plan.imagePullSecrets, jobs: plan.jobs,
     };
 
     if (plan.createNamespace) new Namespace(this, 'Namespace', { ctx, name: plan.namespace, labels: plan.namespaceLabels });

@@ -7,7 +7,7 @@ import { DEFAULT_IMAGE_REGISTRY } from '../config/images';
 import { CrdMode } from '../config/install';
 import { DEFAULT_NODE_SELECTOR, DEFAULT_RESOURCES } from '../config/pod';
 import { Component, K8sContext, manifest, meta, orderingHints, SyncWave } from './_meta';
-import { pullSecrets, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
+import { jobPodMetadata, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
 
@@ -24,15 +24,30 @@ export const crdInstallerClusterRoleName = (namespace: string) => `${namespace}-
 /**
  * The Job name carries the version, so an upgrade runs a new Job instead of patching an immutable
  * one. A non-default image (a digest or a mirror) adds the first 8 hex digits of its sha256, and
- * pull Secrets (also in the pod template) those of the image and the Secrets together, for the
- * same reason.
+ * pod settings of `jobs` (also in the pod template) those of the image and the settings together,
+ * for the same reason.
  */
-export function crdInstallerJobName(version: string, image?: string, defaultImage?: string, pullSecrets: readonly string[] = []): string {
+export function crdInstallerJobName(version: string, image?: string, defaultImage?: string, podSettings?: object): string {
   const base = `${CRD_INSTALLER_NAME}-${version.replace(/\./g, '-')}`;
   const custom = image !== undefined && image !== defaultImage;
   const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
-  if (pullSecrets.length) return `${base}-${hash(JSON.stringify({ image: custom ? image : undefined, pullSecrets }))}`;
+  if (podSettings !== undefined) return `${base}-${hash(JSON.stringify({ image: custom ? image : undefined, ...podSettings }))}`;
   return custom ? `${base}-${hash(image)}` : base;
+}
+
+/** The `jobs` settings that reach the installer's pod template, or undefined when all are defaults. */
+function podSettings(jobs: K8sContext['jobs']): object | undefined {
+  const { pod, resources } = jobs;
+  const settings = {
+    ...(pod.imagePullSecrets.length ? { pullSecrets: pod.imagePullSecrets } : {}),
+    ...(JSON.stringify(pod.nodeSelector) !== JSON.stringify(DEFAULT_NODE_SELECTOR) ? { nodeSelector: pod.nodeSelector } : {}),
+    ...(pod.tolerations ? { tolerations: pod.tolerations } : {}),
+    ...(pod.affinity ? { affinity: pod.affinity } : {}),
+    ...(pod.topologySpreadConstraints ? { topologySpreadConstraints: pod.topologySpreadConstraints } : {}),
+    ...(Object.keys(pod.podLabels).length || Object.keys(pod.podAnnotations).length ? { labels: pod.podLabels, annotations: pod.podAnnotations } : {}),
+    ...(resources ? { resources } : {}),
+  };
+  return Object.keys(settings).length ? settings : undefined;
 }
 
 /**
@@ -99,24 +114,23 @@ export class Crds extends Construct {
         resourceNames: CRD_DEFINITIONS.map(crdName), verbs: ['create', 'get', 'patch'],
       }],
     });
-    const res = DEFAULT_RESOURCES.crdInstaller;
+    const res = ctx.jobs.resources ?? DEFAULT_RESOURCES.crdInstaller;
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`, ctx.imagePullSecrets), ns, { annotations: orderingHints(SyncWave.CRDS, { hook: true }) }),
+      metadata: meta(ctx, Component.CRDS, crdInstallerJobName(ctx.version, ctx.images.crdInstaller, `${DEFAULT_IMAGE_REGISTRY}/argo-workflows-crdinstaller:${ctx.version}`, podSettings(ctx.jobs)), ns, { annotations: orderingHints(SyncWave.CRDS, { hook: true }) }),
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: 600,
         // Re-applying after this re-runs it, which is harmless (server-side apply of the same CRDs).
         ttlSecondsAfterFinished: 600,
         template: {
-          metadata: { labels: { app: CRD_INSTALLER_NAME, 'app.kubernetes.io/component': Component.CRDS } },
+          metadata: jobPodMetadata(ctx.jobs.pod, { app: CRD_INSTALLER_NAME, 'app.kubernetes.io/component': Component.CRDS }),
           spec: {
             serviceAccountName: CRD_INSTALLER_NAME,
             restartPolicy: 'OnFailure',
             securityContext: restrictedPodSecurityContext(),
-            nodeSelector: { ...DEFAULT_NODE_SELECTOR },
-            ...pullSecrets(ctx.imagePullSecrets),
+            ...scheduling(ctx.jobs.pod),
             containers: [{
               name: 'crd-installer',
               image: ctx.images.crdInstaller,

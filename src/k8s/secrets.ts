@@ -6,11 +6,11 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { CredentialsKind, SecretSpec } from '../config/credentials';
 import { DEFAULT_JOBS_IMAGE } from '../config/images';
-import { DEFAULT_NODE_SELECTOR } from '../config/pod';
+import type { ResolvedJobs } from '../config/jobs';
 import type { ManagedSecret } from '../config/storage/secret-placements';
 import { ARGOCD_SYNC_HOOK_ANNOTATIONS, Component, K8sContext, Manifest, labelsFor, manifest, meta, orderingHints, SyncWave } from './_meta';
 import { specHashedJobName } from './_job-name';
-import { pullSecrets, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod';
+import { jobPodMetadata, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import type { PolicyRule } from './_rbac-rules';
 import { credentialsScript, GeneratedSecret } from './scripts/credentials-script';
 
@@ -171,7 +171,7 @@ export class ManagedSecrets extends Construct {
         subjects: [{ kind: 'ServiceAccount', name: CREDENTIALS_JOB_NAME, namespace: ns }],
       });
     }
-    const template = generatorPodTemplate(image, script, ctx.imagePullSecrets);
+    const template = generatorPodTemplate(image, script, ctx.jobs);
     const jobName = specHashedJobName(CREDENTIALS_JOB_NAME, template);
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
@@ -190,18 +190,17 @@ export class ManagedSecrets extends Construct {
 }
 
 /** The generator Job's pod: the script as the ServiceAccount `argo-stack-credentials`, as UID 100. */
-function generatorPodTemplate(image: string, script: string, pullSecretNames: readonly string[]): IPodTemplateSpec {
-  const res = CREDENTIALS_JOB_RESOURCES;
+function generatorPodTemplate(image: string, script: string, jobs: ResolvedJobs): IPodTemplateSpec {
+  const res = jobs.resources ?? CREDENTIALS_JOB_RESOURCES;
   return {
-    metadata: { labels: { app: CREDENTIALS_JOB_NAME, 'app.kubernetes.io/component': Component.CREDENTIALS } },
+    metadata: jobPodMetadata(jobs.pod, { app: CREDENTIALS_JOB_NAME, 'app.kubernetes.io/component': Component.CREDENTIALS }),
     spec: {
       serviceAccountName: CREDENTIALS_JOB_NAME,
       // The script calls the Kubernetes API with this token.
       automountServiceAccountToken: true,
       restartPolicy: 'OnFailure',
       securityContext: restrictedPodSecurityContext(CREDENTIALS_JOB_UID),
-      nodeSelector: { ...DEFAULT_NODE_SELECTOR },
-      ...pullSecrets(pullSecretNames),
+      ...scheduling(jobs.pod),
       containers: [{
         name: 'generate',
         image,

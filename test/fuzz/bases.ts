@@ -37,7 +37,7 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
     controller: `${REGISTRY}/workflow-controller:v4.1.2`, server: `${REGISTRY}/argocli:v4.1.2`, executor: `${REGISTRY}/argoexec:v4.1.2`,
     crdInstaller: `${REGISTRY}/argo-workflows-crdinstaller:v4.1.2`, jobs: DEFAULT_JOBS_IMAGE,
   },
-  scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' }, imagePullSecrets: ['mirror-pull'],
+  scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' }, imagePullSecrets: ['mirror-pull'], jobs: pod(),
   controller: {
     ...pod(), replicas: 2, logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON, workflowPodSecurityDefaults: true,
     serviceAccountAnnotations: { 'example.com/owner': 'data' },

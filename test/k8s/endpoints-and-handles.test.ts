@@ -131,3 +131,21 @@ test('the CRD installer Job is renamed when pull Secrets enter its pod template'
   expect(name({ imagePullSecrets: ['mirror'] })).toEqual(name({ imagePullSecrets: ['mirror'] }));
   expect(name({ imagePullSecrets: ['mirror'] })).not.toEqual(name({ imagePullSecrets: ['other'] }));
 });
+
+test('jobs: the pod options of the CRD installer and the credentials Job', () => {
+  const tolerations = [{ key: 'dedicated', operator: 'Exists' as const }];
+  const { objs } = build({
+    jobs: { tolerations, podMetadata: { labels: { team: 'ops' } }, resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '128Mi' } } },
+    workflowNamespaces: [{ name: 'argo' }], minio: true,
+  });
+  const jobs = ofKind(objs, 'Job').filter((j) => !j.metadata.name.startsWith('minio-create-bucket'));
+  expect(jobs.map((j) => j.metadata.name.replace(/-[0-9a-f]{8}$/, ''))).toEqual(['argo-crd-installer-v4-1-2', 'argo-stack-credentials']);
+  // Its pod template changed, so the installer gets a new name (a Job's template is immutable).
+  expect(jobs[0].metadata.name).toMatch(/^argo-crd-installer-v4-1-2-[0-9a-f]{8}$/);
+  for (const job of jobs) {
+    const pod = job.spec.template;
+    expect(pod.spec.tolerations).toEqual(tolerations);
+    expect(pod.metadata.labels.team).toBe('ops');
+    expect(pod.spec.containers[0].resources).toEqual({ requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '128Mi' } });
+  }
+});
