@@ -74,18 +74,6 @@ export function rejectUnknownKeys(option: string, value: Record<string, unknown>
   }
 }
 
-/** Edit distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The candidate closest to `value`, for "did you mean" hints; undefined when none is close. */
 export function closest(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -93,7 +81,7 @@ export function closest(value: string, candidates: readonly string[]): string | 
   for (const c of candidates) {
     const v = value.toLowerCase();
     const l = c.toLowerCase();
-    const dd = l === v ? 0 : l.startsWith(v) || v.startsWith(l) ? 1 : distance(value, c);
+    const dd = l === v ? 0 : l.startsWith(v) || v.startsWith(l) ? 1 : typoDistance(value, c);
     if (dd < bestD) { best = c; bestD = dd; }
   }
   if (bestD <= Math.max(2, Math.floor(value.length / 4))) return best;

@@ -8,6 +8,7 @@
  * contributions are folded into the controller and argo-server, which are resolved last; the
  * user's `controller.config` is merged over everything.
  */
+import { Component } from './endpoints';
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
 import { foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
@@ -153,6 +154,6 @@ function plan(
     controllerSecrets: controller.secrets,
     serverSecrets: server?.secrets ?? [],
     endpoints: [controller.endpoint, ...(server ? [server.endpoint] : []), ...contributions.flatMap((c) => c.endpoints ?? [])],
-    flows: contributions.flatMap((c) => c.flows ?? []).filter((f) => server || !('component' in f.from && f.from.component === 'argo-server')),
+    flows: contributions.flatMap((c) => c.flows ?? []).filter((f) => server || !('component' in f.from && f.from.component === Component.SERVER)),
   };
 }

@@ -46,7 +46,7 @@ export function jobPodMetadata(pod: ResolvedPod, labels: Record<string, string>)
 }
 
 /** `imagePullSecrets` of a pod spec, or nothing. */
-export function pullSecrets(names: readonly string[]): Pick<PodSpec, 'imagePullSecrets'> {
+function pullSecrets(names: readonly string[]): Pick<PodSpec, 'imagePullSecrets'> {
   return names.length ? { imagePullSecrets: names.map((name) => ({ name })) } : {};
 }
 

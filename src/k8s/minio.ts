@@ -108,7 +108,7 @@ export class Minio extends Construct {
     statefulService(this, ctx, endpoint, {
       replicas: m.replicas, uid: m.uid, pod: m, container, volumes, storage: m.storage, storageClassName: m.storageClassName,
     });
-    this.bucketJobName = this.bucketJob(ctx, m, rootEnv);
+    this.bucketJobName = this.bucketJob(ctx, m, api.scheme === 'HTTPS' ? 'https' : 'http', rootEnv);
   }
 
   /**
@@ -116,8 +116,8 @@ export class Minio extends Construct {
    * token: the Job does not call the Kubernetes API). It calls MinIO at the endpoint workflows use,
    * the name MinIO's certificate must hold with TLS. Returns its name, `minio-create-bucket-<hash>`.
    */
-  private bucketJob(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): string {
-    const template = bucketPodTemplate(ctx, m, rootEnv);
+  private bucketJob(ctx: K8sContext, m: ResolvedMinio, scheme: 'http' | 'https', rootEnv: EnvVar[]): string {
+    const template = bucketPodTemplate(ctx, m, scheme, rootEnv);
     const name = specHashedJobName(MINIO_BUCKET_JOB_NAME, template);
     manifest<IJob>(this, 'Job', {
       apiVersion: 'batch/v1',
@@ -135,11 +135,11 @@ export class Minio extends Construct {
 }
 
 /** The bucket Job's pod: the script with MinIO's root user and password, as UID 100. */
-function bucketPodTemplate(ctx: K8sContext, m: ResolvedMinio, rootEnv: EnvVar[]): IPodTemplateSpec {
+function bucketPodTemplate(ctx: K8sContext, m: ResolvedMinio, scheme: 'http' | 'https', rootEnv: EnvVar[]): IPodTemplateSpec {
   const caFile = m.tls ? `${MINIO_BUCKET_JOB_CA_DIR}/ca.crt` : undefined;
   const script = createBucketScript({
     bucket: m.bucket,
-    endpoint: `${m.tls ? 'https' : 'http'}://${m.endpoint}`,
+    endpoint: `${scheme}://${m.endpoint}`,
     ...(caFile !== undefined ? { caFile } : {}),
   });
   const res = MINIO_BUCKET_JOB_RESOURCES;
