@@ -15,12 +15,14 @@ export type { EnvVar, Volume, VolumeMount };
 /** The two Argo binaries other features add to. */
 export type ArgoBinary = 'controller' | 'server';
 
-/** Volumes, mounts, env and pod annotations a feature adds to a binary's pod. */
+/** Volumes, mounts, env, pod labels and pod annotations a feature adds to a binary's pod. */
 export interface PodAddition {
   readonly to: readonly ArgoBinary[];
   readonly volumes?: readonly Volume[];
   readonly volumeMounts?: readonly VolumeMount[];
   readonly env?: readonly EnvVar[];
+  /** Labels on the pod template (never on the selector). */
+  readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
@@ -29,6 +31,24 @@ export interface SecretRead {
   readonly by: readonly ArgoBinary[];
   readonly names: readonly string[];
   /** Where the Secrets are. @default - the install namespace */
+  readonly namespace?: string;
+}
+
+/**
+ * Kubernetes API access a binary needs for a feature, beyond its base rules: one RBAC rule in its
+ * own namespace (or in `namespace`). Secrets a binary only reads are `SecretRead`s instead.
+ */
+export interface ApiAccess {
+  readonly by: readonly ArgoBinary[];
+  /** The API group: `""` for the core group. */
+  readonly apiGroup: string;
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+  /** Limits the rule to these object names. @default - every object of the resources */
+  readonly resourceNames?: readonly string[];
+  /** Why the binary needs it (documentation, shown in tests and diagrams). */
+  readonly purpose: string;
+  /** Where the rule applies. @default - the install namespace */
   readonly namespace?: string;
 }
 
@@ -56,6 +76,8 @@ export interface Contributions {
   /** Environment variables of argo-server. */
   readonly serverEnv?: readonly EnvVar[];
   readonly secretsRead?: readonly SecretRead[];
+  /** Kubernetes API access beyond the binaries' base rules. */
+  readonly apiAccess?: readonly ApiAccess[];
   readonly pods?: readonly PodAddition[];
   readonly namespaceLabels?: readonly NamespaceLabels[];
   readonly serviceAccountAnnotations?: readonly ServiceAccountAnnotations[];
@@ -76,6 +98,7 @@ export interface PodAdditions {
   readonly volumes: Volume[];
   readonly volumeMounts: VolumeMount[];
   readonly env: EnvVar[];
+  readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
 }
 
@@ -95,14 +118,20 @@ export function foldControllerConfig(all: readonly Contributions[], base: Contro
 
 /** The pod additions of every feature for one binary. */
 export function foldPod(all: readonly Contributions[], binary: ArgoBinary): PodAdditions {
-  const out: PodAdditions = { volumes: [], volumeMounts: [], env: [], annotations: {} };
+  const out: PodAdditions = { volumes: [], volumeMounts: [], env: [], labels: {}, annotations: {} };
   for (const p of all.flatMap((c) => c.pods ?? []).filter((a) => a.to.includes(binary))) {
     out.volumes.push(...(p.volumes ?? []));
     out.volumeMounts.push(...(p.volumeMounts ?? []));
     out.env.push(...(p.env ?? []));
+    Object.assign(out.labels, p.labels ?? {});
     Object.assign(out.annotations, p.annotations ?? {});
   }
   return out;
+}
+
+/** The API access every feature gives one binary in one namespace (the install namespace when not given), in feature order. */
+export function foldApiAccess(all: readonly Contributions[], binary: ArgoBinary, namespace?: string): ApiAccess[] {
+  return all.flatMap((c) => c.apiAccess ?? []).filter((a) => a.by.includes(binary) && a.namespace === namespace);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Checker, optionKeys } from './check';
 import { conflict, invalid } from './errors';
-import type { PodAdditions } from './contributions';
+import type { ApiAccess, PodAdditions } from './contributions';
 import { mergeConfig } from './contributions';
 import type { ControllerConfig } from './controller-config';
 import { rejectLiteralCredentials } from './controller-config/credentials';
@@ -92,6 +92,8 @@ export interface ResolvedController extends ResolvedPod {
   readonly pod: PodAdditions;
   /** Secrets in the install namespace the controller reads. */
   readonly secrets: string[];
+  /** API access other features need the controller to have in the install namespace. */
+  readonly apiAccess: ApiAccess[];
   readonly endpoint: Endpoint;
   /** The PriorityClass set on the controller's pod; none when undefined. */
   readonly priorityClassName?: string;
@@ -196,6 +198,8 @@ export interface ControllerContext {
   readonly pod: PodAdditions;
   /** Secrets other features make the controller read. */
   readonly secrets: readonly string[];
+  /** API access other features need the controller to have in the install namespace. */
+  readonly apiAccess?: readonly ApiAccess[];
   /** Annotations other features put on the controller's ServiceAccount (the user's own win). */
   readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
 }
@@ -232,6 +236,7 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
     config,
     pod: { ...ctx.pod, annotations: { ...ctx.pod.annotations, ...(checksum ? { [DATABASE_CHECKSUM_ANNOTATION]: checksum } : {}) } },
     secrets: [...new Set([...ctx.secrets, ...configSecrets(config)])].sort(),
+    apiAccess: [...(ctx.apiAccess ?? [])],
     endpoint: {
       component: Component.CONTROLLER, name: CONTROLLER_NAME, namespace: ctx.install.namespace, selector,
       ports: [

@@ -11,7 +11,7 @@
 import { Component } from './endpoints';
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
-import { foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
+import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
 import { configSecrets, ResolvedController, resolveController } from './controller';
 import { rejectUnknownKeys } from './check';
 import type { ControllerConfig } from './controller-config';
@@ -126,13 +126,14 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
-    pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'),
+    pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'controller'),
   }), undefined);
   // argo-server reads the database Secrets of the final config, the user's included.
   const server = problems.attempt(() => resolveServer(props.server, {
     install, serverArgs: contributions.flatMap((c) => c.serverArgs ?? []), serverEnv: contributions.flatMap((c) => c.serverEnv ?? []),
     pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...(controller ? configSecrets(controller.config) : [])],
+    apiAccess: foldApiAccess(contributions, 'server'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
   }), undefined);
   problems.throwIfAny();

@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { Checker, EnumValue, optionKeys } from './check';
-import type { EnvVar, PodAdditions } from './contributions';
+import type { ApiAccess, EnvVar, PodAdditions } from './contributions';
 import { appSelector, Component, Endpoint, PORTS } from './endpoints';
 import { conflict, hintText, invalid } from './errors';
 import { ResolvedInstall, scopeArgs } from './install';
@@ -123,6 +123,8 @@ export interface ResolvedServer extends ResolvedPod {
   readonly pod: PodAdditions;
   /** Secrets in the install namespace argo-server reads. */
   readonly secrets: string[];
+  /** API access other features need argo-server to have in the install namespace. */
+  readonly apiAccess: ApiAccess[];
   readonly endpoint: Endpoint;
 }
 
@@ -240,6 +242,8 @@ export interface ServerContext {
   readonly pod: PodAdditions;
   /** Secrets other features make argo-server read. */
   readonly secrets: readonly string[];
+  /** API access other features need argo-server to have in the install namespace. */
+  readonly apiAccess?: readonly ApiAccess[];
   /** Annotations other features put on argo-server's ServiceAccount (the user's own win). */
   readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
 }
@@ -264,6 +268,7 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
     ...pod, replicas, image: ctx.install.images.server, serviceAccountAnnotations, settings, args, env,
     secure: settings.secure, authModes: settings.authModes, ...service, pod: ctx.pod,
     secrets: [...new Set([...ctx.secrets, ...tlsSecret])].sort(),
+    apiAccess: [...(ctx.apiAccess ?? [])],
     endpoint: {
       component: Component.SERVER, name: SERVER_NAME, namespace: ctx.install.namespace, selector: appSelector(SERVER_NAME),
       ports: [{ name: 'web', containerPort: PORTS.server, protocol: 'TCP', scheme: settings.secure ? 'HTTPS' : 'HTTP' }],

@@ -3,6 +3,7 @@
  * No wildcard verbs or resources anywhere; Secrets are always limited by resourceNames.
  */
 import type { IIoK8sApiRbacV1PolicyRule as PolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
+import type { ApiAccess } from '../config/contributions';
 
 export type { PolicyRule };
 
@@ -20,6 +21,13 @@ export const LEASE_RULES: PolicyRule[] = [
 /** Read access to exactly the named Secrets (no rule at all when there are none). */
 export function secretReadRules(names: string[]): PolicyRule[] {
   return names.length ? [{ apiGroups: [''], resources: ['secrets'], resourceNames: [...names], verbs: ['get'] }] : [];
+}
+
+/** The rules for API access other features contribute, one rule each. */
+export function accessRules(access: readonly ApiAccess[]): PolicyRule[] {
+  return access.map((a) => ({
+    apiGroups: [a.apiGroup], resources: [...a.resources], ...(a.resourceNames ? { resourceNames: [...a.resourceNames] } : {}), verbs: [...a.verbs],
+  }));
 }
 
 /**

@@ -38,7 +38,7 @@ export class WorkflowController extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.CONTROLLER, CONTROLLER_SERVICE_ACCOUNT, ns, Object.keys(c.serviceAccountAnnotations).length ? { annotations: { ...c.serviceAccountAnnotations } } : {}),
     });
-    new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets });
+    new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets, access: c.apiAccess });
     this.configMap = new ControllerConfigMap(this, 'Config', { ctx, config: c.config });
     if (c.priorityClassName !== undefined && c.createPriorityClass) {
       manifest<IPriorityClass>(this, 'PriorityClass', {
@@ -51,7 +51,7 @@ export class WorkflowController extends Construct {
       name: CONTROLLER_NAME,
       replicas: c.replicas,
       selector: c.endpoint.selector,
-      podLabels: c.podLabels,
+      podLabels: { ...c.pod.labels, ...c.podLabels },
       podAnnotations: { ...c.podAnnotations, ...c.pod.annotations },
       spec: {
         serviceAccountName: CONTROLLER_SERVICE_ACCOUNT,

@@ -3,10 +3,11 @@ import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { ApiAccess } from '../config/contributions';
 import { InstallScope } from '../config/install';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import {
-  AGGREGATE_ROLES, controllerWorkloadRules, LEASE_RULES, PolicyRule, secretReadRules, serverWorkloadRules,
+  accessRules, AGGREGATE_ROLES, controllerWorkloadRules, LEASE_RULES, PolicyRule, secretReadRules, serverWorkloadRules,
 } from './_rbac-rules';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
@@ -16,6 +17,8 @@ export interface RbacProps {
   readonly ctx: K8sContext;
   /** Secrets in the install namespace the service account may read, by name. */
   readonly secrets: string[];
+  /** Further API access in the install namespace that features need. @default - none */
+  readonly access?: readonly ApiAccess[];
 }
 
 /** A Role and its RoleBinding to one service account of the install namespace. */
@@ -60,7 +63,7 @@ export class ControllerRbac extends Construct {
     const ns = ctx.namespace;
     const sa = { serviceAccount: 'argo', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-role', bindingName: 'argo-binding' };
-    const local = [...LEASE_RULES, ...secretReadRules(props.secrets)];
+    const local = [...LEASE_RULES, ...secretReadRules(props.secrets), ...accessRules(props.access ?? [])];
     if (ctx.scope === InstallScope.CLUSTER) {
       roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: local });
       clusterRoleWithBinding(this, 'Cluster', ctx, Component.CONTROLLER, {
@@ -95,7 +98,7 @@ export class ServerRbac extends Construct {
     const ns = ctx.namespace;
     const sa = { serviceAccount: 'argo-server', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-server-role', bindingName: 'argo-server-binding' };
-    const secrets = secretReadRules(props.secrets);
+    const secrets = [...secretReadRules(props.secrets), ...accessRules(props.access ?? [])];
     if (ctx.scope === InstallScope.CLUSTER) {
       if (secrets.length) roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: secrets });
       clusterRoleWithBinding(this, 'Cluster', ctx, Component.SERVER, {

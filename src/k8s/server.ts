@@ -37,7 +37,7 @@ export class ArgoServer extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns, Object.keys(s.serviceAccountAnnotations).length ? { annotations: { ...s.serviceAccountAnnotations } } : {}),
     });
-    new ServerRbac(this, 'Rbac', { ctx, secrets: s.secrets });
+    new ServerRbac(this, 'Rbac', { ctx, secrets: s.secrets, access: s.apiAccess });
     this.service = manifest<IService>(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -53,7 +53,7 @@ export class ArgoServer extends Construct {
       name: SERVER_NAME,
       replicas: s.replicas,
       selector: s.endpoint.selector,
-      podLabels: s.podLabels,
+      podLabels: { ...s.pod.labels, ...s.podLabels },
       podAnnotations: { ...s.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
       spec: {
         serviceAccountName: SERVER_NAME,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { Checker, nearMiss, typoDistance } from '../../src/config/check';
 import { Credentials } from '../../src/config/credentials';
-import { Contributions, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
+import { Contributions, foldControllerConfig, foldApiAccess, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { Component, portOf } from '../../src/config/endpoints';
 import { resolvePod } from '../../src/config/pod';
@@ -104,16 +104,29 @@ describe('contributions are folded into the binaries', () => {
       volumeMounts: [{ name: 'database-ca', mountPath: '/etc/argo-stack/database-ca', readOnly: true }],
       env: [{ name: 'PGSSLROOTCERT', value: '/etc/argo-stack/database-ca/ca.crt' }],
     };
-    expect(plan.server!.pod).toEqual({ ...expected, annotations: {} });
-    expect(plan.controller.pod).toEqual({ ...expected, annotations: { 'argo-stack.io/database-config-checksum': expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(plan.server!.pod).toEqual({ ...expected, labels: {}, annotations: {} });
+    expect(plan.controller.pod).toEqual({ ...expected, labels: {}, annotations: { 'argo-stack.io/database-config-checksum': expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 
   test('foldPod keeps feature order and only what is meant for the binary', () => {
     const folded = foldPod([
-      { pods: [{ to: ['controller'], env: [{ name: 'A', value: '1' }], annotations: { a: '1' } }] },
-      { pods: [{ to: ['server'], env: [{ name: 'B', value: '2' }] }, { to: ['controller', 'server'], env: [{ name: 'C', value: '3' }], volumes: [{ name: 'v', emptyDir: {} }] }] },
+      { pods: [{ to: ['controller'], env: [{ name: 'A', value: '1' }], annotations: { a: '1' }, labels: { l: '1', k: '1' } }] },
+      { pods: [{ to: ['server'], env: [{ name: 'B', value: '2' }], labels: { s: '1' } }, { to: ['controller', 'server'], env: [{ name: 'C', value: '3' }], volumes: [{ name: 'v', emptyDir: {} }], labels: { k: '2' } }] },
     ], 'controller');
-    expect(folded).toEqual({ volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [], env: [{ name: 'A', value: '1' }, { name: 'C', value: '3' }], annotations: { a: '1' } });
+    expect(folded).toEqual({
+      volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [], env: [{ name: 'A', value: '1' }, { name: 'C', value: '3' }], labels: { l: '1', k: '2' }, annotations: { a: '1' },
+    });
+  });
+
+  test('foldApiAccess keeps the binary\'s rules for one namespace, in feature order', () => {
+    const secrets = { apiGroup: '', resources: ['secrets'], verbs: ['create'], purpose: 'p' };
+    const all = [
+      { apiAccess: [{ ...secrets, by: ['server'] as const }, { ...secrets, by: ['controller'] as const, verbs: ['get'] }] },
+      { apiAccess: [{ ...secrets, by: ['server', 'controller'] as const, resources: ['serviceaccounts'], namespace: 'team' }] },
+    ];
+    expect(foldApiAccess(all, 'server')).toEqual([{ ...secrets, by: ['server'] }]);
+    expect(foldApiAccess(all, 'controller')).toEqual([{ ...secrets, by: ['controller'], verbs: ['get'] }]);
+    expect(foldApiAccess(all, 'controller', 'team')).toEqual([{ ...secrets, by: ['server', 'controller'], resources: ['serviceaccounts'], namespace: 'team' }]);
   });
 
   test('foldSecretsRead sorts, removes duplicates and keeps only the binary\'s', () => {
