@@ -15,6 +15,7 @@
  *
  * Pure: no constructs. `src/k8s/secrets.ts` (ManagedSecrets) builds the objects.
  */
+import { OptionVariant } from './variant';
 import { CREDENTIAL_NAME, isPlainObject, nearMiss, redact } from './check';
 import { conflict, invalid } from './errors';
 import { validateDnsSubdomain } from './names';
@@ -119,7 +120,7 @@ export interface ResolvedSealedSecretCredentials {
  * Where the values of one Secret come from. Make one with a static factory; the options are checked
  * (with the user's option path) by `validateCredentials` and `validateSecretSpec`.
  */
-export class Credentials {
+export class Credentials extends OptionVariant {
   /**
    * Random values created IN THE CLUSTER, once, by the Job `argo-stack-credentials`, when the Secret
    * is absent. An existing Secret is never overwritten, so the values survive every re-apply.
@@ -179,6 +180,7 @@ export class Credentials {
     externalSecret?: ResolvedExternalSecretCredentials;
     sealedSecret?: ResolvedSealedSecretCredentials;
   }) {
+    super();
     this.kind = kind;
     if (variant.unknown?.[0].length) this.unknownOptions = variant.unknown;
     if (variant.generated) this.generated = variant.generated;

@@ -1,14 +1,13 @@
 /**
  * The options must be plain data: objects, lists, strings, finite numbers and booleans, plus the
- * instances of a few classes options take (`Duration`, `Credentials`, `ArtifactRepository`), which
- * are not descended into. `null` is invalid everywhere (leave an option out to use its default),
+ * instances of the classes options take (`Duration`, and every `OptionVariant`: `Credentials`,
+ * `ArtifactRepository`, ...), which are not descended into. `null` is invalid everywhere (leave an option out to use its default),
  * and so is any other instance (a Date, a Map, a typed array), and a hole or `undefined` in a list.
  * Checked before any resolver runs, so no resolver ever walks a cycle or formats a Symbol.
  */
-import { Credentials } from './credentials';
 import { invalid, ValidationError } from './errors';
-import { ArtifactRepository } from './storage/artifact-repository';
 import { isDuration } from './ttl';
+import { OptionVariant } from './variant';
 
 /** An object literal (or a null-prototype one): not a class instance, not a list. */
 export function isDataObject(v: unknown): v is Record<string, unknown> {
@@ -27,7 +26,7 @@ export function keyPath(path: string, key: string): string {
 
 /** Instances of the classes options take. */
 function isOptionInstance(v: object): boolean {
-  return v instanceof Credentials || v instanceof ArtifactRepository || isDuration(v);
+  return v instanceof OptionVariant || isDuration(v);
 }
 
 function instanceName(v: object): string {

@@ -12,6 +12,7 @@
  * The options and enums are in `artifact-repository-options.ts`, the `artifact-repositories`
  * ConfigMap in `artifact-repositories.ts`.
  */
+import { OptionVariant } from '../variant';
 import type { ArtifactRepositorySpec, ConfigMapKeySelector, SecretKeySelector } from '../controller-config';
 import {
   ArtifactoryRepositoryOptions, ArtifactRepositoryType, AzureRepositoryOptions, DEFAULT_HDFS_PATH_FORMAT, DEFAULT_S3_ENDPOINT, GcsRepositoryOptions,
@@ -36,7 +37,7 @@ export {
  * One artifact repository: a driver and its settings, validated and rendered with Argo's keys.
  * Build it with a static factory (`ArtifactRepository.s3({ bucket: "my-bucket" })`).
  */
-export class ArtifactRepository {
+export class ArtifactRepository extends OptionVariant {
   /**
    * AWS S3 or an S3-compatible store (MinIO, Ceph, ...).
    * @param path the option path of this repository, used in messages (`<path>.s3.<field>`)
@@ -326,7 +327,9 @@ export class ArtifactRepository {
     public readonly type: ArtifactRepositoryType,
     /** The repository with Argo's exact keys (undefined options dropped). */
     public readonly spec: ArtifactRepositorySpec,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Every Secret key this repository references, in a stable order. */
   public secretRefs(): SecretKeySelector[] {
