@@ -17,8 +17,20 @@ export type { LogOptions } from './config/logging';
 export type { ControllerWorkers, WorkflowControllerOptions } from './config/controller';
 export { AuthMode, ServiceType, TlsVersion } from './config/server';
 export type { ArgoServerOptions } from './config/server';
-export { DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
+export { ARTIFACT_GC_SERVICE_ACCOUNT, DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './config/workflow-namespaces';
+
+// Workload identity, strict templates and executor tokens.
+export {
+  AZURE_CLIENT_ID_ANNOTATION, AZURE_USE_LABEL, GKE_SERVICE_ACCOUNT_ANNOTATION, IRSA_ROLE_ARN_ANNOTATION, RRSA_INJECTION_LABEL, RRSA_ROLE_NAME_ANNOTATION,
+  validateAzureClientId, validateGcpServiceAccountEmail, validateIamRoleArn, validateRamRoleName, WorkloadIdentity, WorkloadIdentityKind,
+} from './config/identity/workload-identity';
+export type { WorkloadIdentityOptions } from './config/identity/identity';
+export { subjectOf } from './config/identity/subjects';
+export type { BucketAccess, ServiceAccountSubject, SubjectComponent } from './config/identity/subjects';
+export { TemplateReferencing } from './config/templates/workflow-restrictions';
+export type { WorkflowRestrictionsOptions } from './config/templates/workflow-restrictions';
+export { EXAMPLE_TEMPLATE_NAME } from './config/templates/example-template';
 
 // Persistence.
 export type { ConnectionPoolOptions, PersistenceOptions, SynchronizationOptions } from './config/persistence/options';

@@ -13,6 +13,7 @@ import { validateControllerConfig } from './controller-config/schema';
 import { appSelector, Component, Endpoint, NamedPort, PORTS } from './endpoints';
 import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';
+import { ARTIFACT_GC_SERVICE_ACCOUNT } from './workflow-namespaces';
 import { ARGO_UID, DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
 
 /** Workers and rate limits of the controller (command-line flags). */
@@ -57,8 +58,9 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
   readonly serviceAccountAnnotations?: Record<string, string>;
   /**
    * Make the workflow service account of the workflow namespaces (when they all use the same name)
-   * the default of every Workflow, through `workflowDefaults.spec.serviceAccountName` (and artifact
-   * GC's). Argo applies it in every namespace: in a cluster install, a Workflow in a namespace that
+   * the default of every Workflow, through `workflowDefaults.spec.serviceAccountName`, and the
+   * artifact GC service account `argo-artifact-gc` the default of GC pods (when a namespace has
+   * `artifactGC`). Argo applies it in every namespace: in a cluster install, a Workflow in a namespace that
    * is not in `workflowNamespaces` gets an account that does not exist there, and its pods are
    * refused, unless it sets `spec.serviceAccountName`. With `false`, no default is set and every
    * Workflow without `serviceAccountName` runs as its namespace's `default` account.
@@ -144,13 +146,16 @@ function controllerArgs(c: Checker, o: WorkflowControllerOptions | undefined, in
   return [...args, ...logArgs(c, o), ...scopeArgs(install)];
 }
 
-/** The workflow service account (and artifact GC's) as the default of every workflow, when there is one. */
+/**
+ * The workflow service account as the default of every workflow, when there is one, and the artifact
+ * GC service account when a namespace runs GC.
+ */
 function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespaces']): ControllerConfig {
   const saNames = [...new Set(namespaces.map((n) => n.serviceAccountName))];
-  if (saNames.length !== 1) return {};
   // Artifact GC pods run as spec.artifactGC.serviceAccountName (else `default`, which has no Role).
-  const gc = namespaces.some((n) => n.artifactGC) ? { artifactGC: { serviceAccountName: saNames[0] } } : {};
-  return { workflowDefaults: { spec: { serviceAccountName: saNames[0], ...gc } } };
+  const gc = namespaces.some((n) => n.artifactGC) ? { artifactGC: { serviceAccountName: ARTIFACT_GC_SERVICE_ACCOUNT } } : {};
+  const spec = { ...(saNames.length === 1 ? { serviceAccountName: saNames[0] } : {}), ...gc };
+  return Object.keys(spec).length ? { workflowDefaults: { spec } } : {};
 }
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([

@@ -6,10 +6,12 @@
 import { optionKeys } from './check';
 import type { WorkflowControllerOptions } from './controller';
 import type { PodOptions } from './pod';
+import type { WorkloadIdentityOptions } from './identity/identity';
 import type { InstallOptions } from './install';
 import type { PersistenceOptions } from './persistence/options';
 import type { ArgoServerOptions } from './server';
 import type { StorageOptions } from './storage/storage';
+import type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 import type { WorkflowNamespaceOptions } from './workflow-namespaces';
 
 export type { ControllerWorkers, WorkflowControllerOptions } from './controller';
@@ -22,6 +24,10 @@ export { AuthMode, ServiceType, TlsVersion } from './server';
 export type { ArgoServerOptions } from './server';
 export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
+export type { WorkloadIdentityOptions } from './identity/identity';
+export { WorkloadIdentity, WorkloadIdentityKind } from './identity/workload-identity';
+export { TemplateReferencing } from './templates/workflow-restrictions';
+export type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 
 /** Everything argo-stack installs, driven by one object. */
 export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
@@ -49,11 +55,31 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
    * @default - each Job's own small resources, the Linux node selector, the install-wide pull Secrets
    */
   readonly jobs?: PodOptions;
+  /**
+   * Cloud identities (IRSA, EKS Pod Identity, GKE, Azure, Alibaba RRSA) of argo-server and, as
+   * defaults of every workflow namespace, of the workflow and artifact GC service accounts.
+   * @default - none
+   */
+  readonly workloadIdentity?: WorkloadIdentityOptions;
+  /**
+   * Argo's `workflowRestrictions` (`templateReferencing: Strict` or `Secure`), with an example
+   * WorkflowTemplate `hello-world` in each workflow namespace.
+   * @default - no restriction
+   */
+  readonly workflowRestrictions?: WorkflowRestrictionsOptions;
+  /**
+   * For clusters whose ServiceAccounts do not automount a token: the controller defaults
+   * `spec.serviceAccountName` and `spec.executor.serviceAccountName` to the workflow service account
+   * (one name across workflow namespaces), and each workflow namespace gets its Secret
+   * `<serviceAccountName>.service-account-token`, which the executor mounts.
+   * @default false
+   */
+  readonly workflowServiceAccountTokens?: boolean;
 }
 
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
-  'jobs',
+  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens',
 ]);

@@ -3,6 +3,7 @@
  * Constructs and the Pulumi side read it; nothing in it is decided again.
  */
 import type { ResolvedController } from './controller';
+import type { ServiceAccountSubject } from './identity/subjects';
 import type { Endpoint, Flow } from './endpoints';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
@@ -31,4 +32,10 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly endpoints: Endpoint[];
   /** Every connection between them that the install needs. */
   readonly flows: Flow[];
+  /**
+   * The ServiceAccounts that touch the artifact bucket (argo-server, each workflow namespace's
+   * workflow and artifact GC accounts), with the access each needs and its workload identity: the
+   * subjects the cloud side trusts.
+   */
+  readonly serviceAccountSubjects: ServiceAccountSubject[];
 }

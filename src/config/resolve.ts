@@ -16,6 +16,9 @@ import { configSecrets, ResolvedController, resolveController } from './controll
 import { rejectUnknownKeys } from './check';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
+import { identityOfNamespace, ResolvedWorkloadIdentity, resolveWorkloadIdentity } from './identity/identity';
+import { repositoryUses } from './identity/repositories';
+import { serviceAccountSubjects } from './identity/subjects';
 import { InstallScope, ResolvedInstall, resolveInstall } from './install';
 import { resolveJobs } from './jobs';
 import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
@@ -23,8 +26,9 @@ import { ResolvedPersistence, resolvePersistence } from './persistence/persisten
 import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
-import { AuthMode, ResolvedServer, resolveServer } from './server';
-import { ResolvedStorage, resolveStorage } from './storage/storage';
+import { AuthMode, ResolvedServer, resolveServer, SERVER_NAME } from './server';
+import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
+import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
 import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
 function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
@@ -88,10 +92,18 @@ function rejectTwice(props: ArgoWorkflowsProps): void {
   if (!db.tableName) throw conflict(`controller.config.persistence.${p.postgresql ? 'postgresql' : 'mysql'}.tableName is missing: Argo exits with "TableName is empty"`, 'set tableName, e.g. "argo_workflows"');
 }
 
-/** What the features add to one workflow namespace: its labels, its service account's annotations, argo-server's Secret reads. */
-function foldIntoNamespace(n: ResolvedWorkflowNamespace, contributions: readonly Contributions[], server: boolean): ResolvedWorkflowNamespace {
+/** The features that add to workflow namespaces directly: identities, the token Secret, the example template. */
+interface NamespaceFeatures {
+  readonly identity?: ResolvedWorkloadIdentity;
+  readonly restrictions?: ResolvedWorkflowRestrictions;
+}
+
+/** What the features add to one workflow namespace: its labels, its service accounts' annotations, argo-server's Secret reads, its templates. */
+function foldIntoNamespace(n: ResolvedWorkflowNamespace, contributions: readonly Contributions[], server: boolean, f: NamespaceFeatures, image: string): ResolvedWorkflowNamespace {
   return {
     ...n,
+    ...identityOfNamespace(f.identity, n),
+    ...restrictionsOfNamespace(f.restrictions, n, image),
     labels: foldNamespaceLabels(contributions, n.name),
     // The user's annotations win over contributed ones.
     serviceAccountAnnotations: { ...foldServiceAccountAnnotations(contributions, { workflowNamespace: n.name }), ...n.serviceAccountAnnotations },
@@ -123,7 +135,15 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets,
     configRepository: configValid ? props.controller?.config?.artifactRepository : undefined,
   }), undefined);
-  const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
+  const identity = problems.attempt(() => resolveWorkloadIdentity(props.workloadIdentity, {
+    namespace: install.namespace, createNamespace: install.createNamespace, server: props.server?.enabled !== false, workflowNamespaces,
+    repositories: storage ? repositoryUses(storage.resolved, configValid ? props.controller?.config?.artifactRepository : undefined, props.minio ? MINIO_REPOSITORY_KEY : undefined) : [],
+    serverAnnotations: props.server?.serviceAccountAnnotations,
+  }), undefined);
+  const restrictions = problems.attempt(() => resolveWorkflowRestrictions(props.workflowRestrictions, props.workflowServiceAccountTokens, {
+    workflowNamespaces, configRestrictions: props.controller?.config?.workflowRestrictions, defaultWorkflowServiceAccount: props.controller?.defaultWorkflowServiceAccount,
+  }), undefined);
+  const contributions: Contributions[] = [persistence, storage, identity, restrictions].map((f) => f?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -137,19 +157,23 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
   }), undefined);
   problems.throwIfAny();
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions), jobs: jobs! };
+  const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), jobs: jobs! };
 }
 
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
-  persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[],
+  persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
 ): Omit<ResolvedArgoWorkflows, 'jobs'> {
+  const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
+  const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
   return {
     ...install,
     namespaceLabels: foldNamespaceLabels(contributions, install.namespace),
     controller,
     server,
-    workflowNamespaces: workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined)),
+    workflowNamespaces: namespaces,
+    serviceAccountSubjects: serviceAccountSubjects(server ? { namespace: install.namespace, name: SERVER_NAME, ...serverIdentity } : undefined, namespaces),
     persistence,
     storage,
     controllerSecrets: controller.secrets,

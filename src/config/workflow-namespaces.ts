@@ -2,8 +2,10 @@
  * The namespaces that run workflows: each gets a workflow service account, the executor Role and,
  * on request, the agent and artifact GC Roles; a created one is labelled with its Pod Security level.
  */
-import { Checker, EnumValue } from './check';
+import { Checker, EnumValue, optionKeys } from './check';
 import { conflict, invalid } from './errors';
+import { checkWorkloadIdentity, WorkloadIdentity } from './identity/workload-identity';
+import type { ExampleWorkflowTemplate } from './templates/example-template';
 
 /** Pod Security Standards level for namespaces argo-stack creates. */
 export enum PodSecurityLevel {
@@ -32,10 +34,22 @@ export interface WorkflowNamespaceOptions {
    */
   readonly serviceAccountName?: string;
   /**
-   * Annotations on that service account (IRSA, GKE or Azure Workload Identity).
+   * Annotations on that service account: the escape hatch for what `workloadIdentity` does not
+   * cover. An annotation the workload identity sets cannot be given here too.
    * @default - none
    */
   readonly serviceAccountAnnotations?: Record<string, string>;
+  /**
+   * The cloud identity of the workflow service account (artifacts are moved by the `init` and
+   * `wait` containers of workflow pods, which run as it).
+   * @default - `workloadIdentity.workflows`, else none
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
+  /**
+   * The cloud identity of the artifact GC service account `argo-artifact-gc` (with `artifactGC`).
+   * @default - `workloadIdentity.artifactGC`, else this namespace's workflow identity
+   */
+  readonly artifactGCWorkloadIdentity?: WorkloadIdentity;
   /**
    * Grant the Argo agent (HTTP and plugin templates) its Role: workflowtasksets list/watch and
    * workflowtasksets/status patch.
@@ -43,8 +57,9 @@ export interface WorkflowNamespaceOptions {
    */
   readonly agent?: boolean;
   /**
-   * Grant artifact garbage collection pods their Role: workflowartifactgctasks list/watch and
-   * workflowartifactgctasks/status patch.
+   * Run artifact garbage collection pods as their own ServiceAccount `argo-artifact-gc`, bound to
+   * Role `artifactgc` (workflowartifactgctasks list/watch, workflowartifactgctasks/status patch):
+   * GC deletes objects, which the workflow service account need not be allowed to.
    * @default false
    */
   readonly artifactGC?: boolean;
@@ -62,11 +77,28 @@ export interface ResolvedWorkflowNamespace {
   readonly serviceAccountAnnotations: Record<string, string>;
   readonly agent: boolean;
   readonly artifactGC: boolean;
+  /** The artifact GC ServiceAccount, with `artifactGC`: its name and annotations. */
+  readonly artifactGCServiceAccount?: { readonly name: string; readonly annotations: Record<string, string> };
+  /** The workflow service account's cloud identity, as given here (the feature applies the defaults). */
+  readonly workloadIdentity?: WorkloadIdentity;
+  /** The artifact GC service account's cloud identity, as given here. */
+  readonly artifactGCWorkloadIdentity?: WorkloadIdentity;
+  /**
+   * Create the Secret `<serviceAccountName>.service-account-token` (agent pods and executors mount
+   * it when tokens are not automounted).
+   */
+  readonly serviceAccountTokenSecret: boolean;
+  /** The example WorkflowTemplate of a strict install. */
+  readonly exampleTemplate?: ExampleWorkflowTemplate;
 }
 
 export const DEFAULT_WORKFLOW_SERVICE_ACCOUNT = 'argo-workflow';
+/** The ServiceAccount artifact GC pods run as, in each workflow namespace with `artifactGC`. */
+export const ARTIFACT_GC_SERVICE_ACCOUNT = 'argo-artifact-gc';
 
-const NAMESPACE_KEYS = ['name', 'create', 'podSecurity', 'serviceAccountName', 'serviceAccountAnnotations', 'agent', 'artifactGC'];
+const NAMESPACE_KEYS = optionKeys<WorkflowNamespaceOptions>()([
+  'name', 'create', 'podSecurity', 'serviceAccountName', 'serviceAccountAnnotations', 'workloadIdentity', 'artifactGCWorkloadIdentity', 'agent', 'artifactGC',
+]);
 
 function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespace: string; createNamespace: boolean }): ResolvedWorkflowNamespace {
   const name = c.dnsLabel('name', n?.name);
@@ -87,6 +119,15 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
   if (isInstall && (sa === 'argo' || sa === 'argo-server')) {
     throw invalid(c.at('serviceAccountName'), sa, `"${sa}" is the ${sa === 'argo' ? 'controller' : 'server'}'s own service account in this namespace; workflows must not run with its permissions`, `use "${DEFAULT_WORKFLOW_SERVICE_ACCOUNT}"`);
   }
+  if (n.artifactGC === true && sa === ARTIFACT_GC_SERVICE_ACCOUNT) {
+    throw invalid(c.at('serviceAccountName'), sa, `"${sa}" is the artifact GC service account of this namespace (artifactGC is true); workflows must not run with its delete rights`, `use "${DEFAULT_WORKFLOW_SERVICE_ACCOUNT}"`);
+  }
+  const workloadIdentity = checkWorkloadIdentity(c.at('workloadIdentity'), n.workloadIdentity);
+  const artifactGCWorkloadIdentity = checkWorkloadIdentity(c.at('artifactGCWorkloadIdentity'), n.artifactGCWorkloadIdentity);
+  if (artifactGCWorkloadIdentity && n.artifactGC !== true) {
+    throw conflict(`${c.at('artifactGCWorkloadIdentity')} is set but ${c.at('artifactGC')} is not true, so there is no artifact GC service account to give it to`,
+      `set ${c.at('artifactGC')} to true, or remove ${c.at('artifactGCWorkloadIdentity')}`);
+  }
   return {
     name,
     create: n.create ?? !isInstall,
@@ -97,6 +138,10 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
     serviceAccountAnnotations: c.annotations('serviceAccountAnnotations', n.serviceAccountAnnotations),
     agent: n.agent ?? false,
     artifactGC: n.artifactGC ?? false,
+    ...(n.artifactGC ? { artifactGCServiceAccount: { name: ARTIFACT_GC_SERVICE_ACCOUNT, annotations: {} } } : {}),
+    ...(workloadIdentity ? { workloadIdentity } : {}),
+    ...(artifactGCWorkloadIdentity ? { artifactGCWorkloadIdentity } : {}),
+    serviceAccountTokenSecret: n.agent ?? false,
   };
 }
 

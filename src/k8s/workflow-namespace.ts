@@ -6,6 +6,7 @@ import type { ResolvedWorkflowNamespace } from '../config/workflow-namespaces';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { AGENT_RULES, ARTIFACT_GC_RULES, EXECUTOR_RULES, secretReadRules } from './_rbac-rules';
 import { roleWithBinding } from './rbac';
+import { ExampleWorkflowTemplate } from './workflow-templates';
 
 export interface WorkflowNamespaceProps {
   readonly ctx: K8sContext;
@@ -14,8 +15,9 @@ export interface WorkflowNamespaceProps {
 
 /**
  * What one namespace needs to run workflows: the workflow ServiceAccount, Role `executor`
- * (workflowtaskresults create, patch) bound to it, and the `agent` and `artifactgc` Roles when
- * those features are on, and a Role letting argo-server read the artifact repositories' Secrets.
+ * (workflowtaskresults create, patch) bound to it, the `agent` Role and the token Secret when asked,
+ * the artifact GC ServiceAccount with Role `artifactgc` when GC is on, the example WorkflowTemplate
+ * of a strict install, and a Role letting argo-server read the artifact repositories' Secrets.
  * The Namespace object itself is created by ArgoWorkflows when asked.
  */
 export class WorkflowNamespace extends Construct {
@@ -28,15 +30,15 @@ export class WorkflowNamespace extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.WORKFLOW_NAMESPACE, sa, n.name, annotations),
     });
-    const bind = (id2: string, role: string, rules: typeof EXECUTOR_RULES) => roleWithBinding(this, id2, ctx, Component.WORKFLOW_NAMESPACE, {
-      roleName: role, bindingName: `${role}-${sa}`, namespace: n.name, serviceAccount: sa, serviceAccountNamespace: n.name, rules,
+    const bind = (id2: string, role: string, rules: typeof EXECUTOR_RULES, account = sa) => roleWithBinding(this, id2, ctx, Component.WORKFLOW_NAMESPACE, {
+      roleName: role, bindingName: `${role}-${account}`, namespace: n.name, serviceAccount: account, serviceAccountNamespace: n.name, rules,
     });
     bind('Executor', 'executor', EXECUTOR_RULES);
-    if (n.agent) {
-      bind('Agent', 'agent', AGENT_RULES);
-      // Agent pods do not automount a token: they mount the Secret `<sa>.service-account-token`,
-      // which Kubernetes >= 1.24 only fills in when it exists. It holds no data here: the
-      // token controller writes it in the cluster.
+    if (n.agent) bind('Agent', 'agent', AGENT_RULES);
+    if (n.serviceAccountTokenSecret) {
+      // Agent pods, and executors when tokens are not automounted, mount the Secret
+      // `<sa>.service-account-token`, which Kubernetes >= 1.24 only fills in when it exists. It
+      // holds no data here: the token controller writes it in the cluster.
       manifest<ISecret>(this, 'AgentToken', {
         apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
         metadata: meta(ctx, Component.WORKFLOW_NAMESPACE, `${sa}.service-account-token`, n.name, {
@@ -44,7 +46,16 @@ export class WorkflowNamespace extends Construct {
         }),
       });
     }
-    if (n.artifactGC) bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES);
+    const gc = n.artifactGCServiceAccount;
+    if (gc) {
+      // Artifact GC pods run as their own account: they delete objects, workflows need not.
+      manifest<IServiceAccount>(this, 'ArtifactGCServiceAccount', {
+        apiVersion: 'v1', kind: 'ServiceAccount',
+        metadata: meta(ctx, Component.WORKFLOW_NAMESPACE, gc.name, n.name, Object.keys(gc.annotations).length ? { annotations: gc.annotations } : {}),
+      });
+      bind('ArtifactGC', 'artifactgc', ARTIFACT_GC_RULES, gc.name);
+    }
+    if (n.exampleTemplate) new ExampleWorkflowTemplate(this, 'ExampleTemplate', { ctx, namespace: n.name, template: n.exampleTemplate });
     // argo-server serves artifacts and archived logs with the repositories' credentials, read here.
     const secrets = n.serverSecrets;
     if (secrets.length) {
