@@ -208,7 +208,7 @@ describe('schema validation beyond the presets', () => {
       'Service argo/argo-server', 'Deployment argo/argo-server', 'PodDisruptionBudget argo/argo-server',
       'ServiceAccount argo/argo-workflow', 'Role argo/executor', 'RoleBinding argo/executor-argo-workflow',
       'Role argo/agent', 'RoleBinding argo/agent-argo-workflow', 'Secret argo/argo-workflow.service-account-token',
-      'Role argo/artifactgc', 'RoleBinding argo/artifactgc-argo-workflow',
+      'ServiceAccount argo/argo-artifact-gc', 'Role argo/artifactgc', 'RoleBinding argo/artifactgc-argo-artifact-gc',
       'ServiceAccount team-a/argo-workflow', 'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
     ]],
     ['namespaced, managed namespace, no CRDs, no server', {

@@ -190,7 +190,7 @@ describe('one validation idiom', () => {
     expectInvalid(() => resolveArgoWorkflows({ server: { serviceType: bad('LoadBalancer'), loadBalancerSourceRanges: bad('10.0.0.0/8') } }),
       'server.loadBalancerSourceRanges "10.0.0.0/8" is invalid: it must be a list of CIDRs. Fix: give a list, e.g. ["203.0.113.0/24"]');
     expectInvalid(() => resolveArgoWorkflows({ workflowNamespaces: [bad({ name: 'argo', serviceAccount: 'x' })] }),
-      'workflowNamespaces[0].serviceAccount is not an option argo-stack knows; allowed here: name, create, podSecurity, serviceAccountName, serviceAccountAnnotations, agent, artifactGC. Fix: remove workflowNamespaces[0].serviceAccount');
+      'workflowNamespaces[0].serviceAccount is not an option argo-stack knows; allowed here: name, create, podSecurity, serviceAccountName, serviceAccountAnnotations, workloadIdentity, artifactGCWorkloadIdentity, agent, artifactGC. Fix: remove workflowNamespaces[0].serviceAccount');
     expectInvalid(() => resolveArgoWorkflows({ controller: { serviceAccountAnnotations: bad(['a']) } }),
       'controller.serviceAccountAnnotations ["a"] is invalid: it must be an object. Fix: pass an object, e.g. { "example.com/owner": "data-team" }');
   });
@@ -238,8 +238,8 @@ describe('contributions to namespaces and service accounts', () => {
 describe('the default workflow service account', () => {
   const spec = (props: Parameters<typeof resolveArgoWorkflows>[0]) => resolveArgoWorkflows(props).controller.config.workflowDefaults?.spec;
 
-  test('is the workflow namespaces\' account when they share one, artifact GC\'s too', () => {
-    expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-workflow' } });
+  test('is the workflow namespaces\' account when they share one; GC pods run as argo-artifact-gc', () => {
+    expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-artifact-gc' } });
   });
 
   test('is not set when the namespaces use different accounts', () => {

@@ -527,8 +527,8 @@ describe('workflow namespaces', () => {
   it('resolves defaults: created unless it is the install namespace, restricted, argo-workflow', () => {
     const plan = resolveArgoWorkflows({ workflowNamespaces: [{ name: 'argo' }, { name: 'team-a' }] });
     expect(plan.workflowNamespaces).toEqual([
-      { name: 'argo', create: false, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
-      { name: 'team-a', create: true, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false },
+      { name: 'argo', create: false, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false, serviceAccountTokenSecret: false },
+      { name: 'team-a', create: true, podSecurity: 'restricted', labels: {}, serverSecrets: [], serviceAccountName: 'argo-workflow', serviceAccountAnnotations: {}, agent: false, artifactGC: false, serviceAccountTokenSecret: false },
     ]);
   });
 
@@ -539,6 +539,7 @@ describe('workflow namespaces', () => {
     }).workflowNamespaces;
     expect(ns).toEqual({
       name: 'team-a', create: true, podSecurity: 'baseline', labels: {}, serverSecrets: [], serviceAccountName: 'runner', serviceAccountAnnotations: annotations, agent: true, artifactGC: true,
+      artifactGCServiceAccount: { name: 'argo-artifact-gc', annotations: {} }, serviceAccountTokenSecret: true,
     });
     expect(ns.serviceAccountAnnotations).not.toBe(annotations);
   });

@@ -17,6 +17,8 @@ import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '..
 import type { PodOptions } from '../../src/config/pod';
 import { AuthMode, ServiceType, TlsVersion } from '../../src/config/server';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
+import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
+import { TemplateReferencing } from '../../src/config/templates/workflow-restrictions';
 
 const resources = () => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
 const pod = (): PodOptions => ({
@@ -126,6 +128,26 @@ const IN_CLUSTER_POSTGRES_PROPS: ArgoWorkflowsProps = {
   },
 };
 
+/** Workload identities on every ServiceAccount, strict templates and executor tokens, with S3 through the SDK chain. */
+const IDENTITY_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [
+    {
+      name: 'argo', artifactGC: true,
+      workloadIdentity: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-workflows'),
+      artifactGCWorkloadIdentity: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-artifact-gc'),
+    },
+    { name: 'team-b' },
+  ],
+  workloadIdentity: {
+    server: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-server'),
+    workflows: WorkloadIdentity.awsPodIdentity(),
+    artifactGC: WorkloadIdentity.awsPodIdentity(),
+  },
+  workflowRestrictions: { templateReferencing: TemplateReferencing.STRICT, exampleTemplate: true },
+  workflowServiceAccountTokens: true,
+  artifactRepository: ArtifactRepository.s3({ bucket: 'argo-artifacts', region: 'us-east-1', useSDKCreds: true }),
+};
+
 /** Every base, by name. Each must be valid as it is. */
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
@@ -136,4 +158,5 @@ export const BASES: readonly { readonly name: string; readonly props: ArgoWorkfl
   { name: 'data', props: DATA_PROPS },
   { name: 'azure-db', props: AZURE_DB_PROPS },
   { name: 'in-cluster-postgres', props: IN_CLUSTER_POSTGRES_PROPS },
+  { name: 'identity', props: IDENTITY_PROPS },
 ];

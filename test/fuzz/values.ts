@@ -9,6 +9,7 @@ import { Duration } from 'cdk8s';
 import fc from 'fast-check';
 import { Credentials } from '../../src/config/credentials';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
+import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
 import type { Kind, Prop } from './surface';
 
 /** A value with a short label for reports. */
@@ -45,6 +46,7 @@ const EMPTY_LIST = v('empty array', () => []);
 const LONG = v('100000-character string', () => 'x'.repeat(100_000));
 const CREDENTIALS = v('Credentials instance', () => Credentials.existing());
 const REPOSITORY = v('ArtifactRepository instance', () => ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }));
+const IDENTITY = v('WorkloadIdentity instance', () => WorkloadIdentity.gke('fuzz-wi@fuzz-project.iam.gserviceaccount.com'));
 
 /** Numbers no count, port or number of seconds can be. */
 const BAD_NUMBERS: readonly Labeled[] = [
@@ -64,7 +66,8 @@ function wrongForEnum(values: readonly (string | number)[]): Labeled[] {
 function wrongForInstance(className: string): Labeled[] {
   switch (className) {
     case 'Credentials': return [v('literal credentials object', () => ({ username: 'argo', password: 'hunter2' })), v('look-alike object', () => ({ kind: 'existing' })), v('password string', () => 'hunter2'), REPOSITORY, NUMBER, LIST];
-    case 'ArtifactRepository': return [v('look-alike object', () => ({ s3: { bucket: 'fuzz-bucket' } })), CREDENTIALS, STRING, NUMBER, LIST];
+    case 'ArtifactRepository': return [v('look-alike object', () => ({ s3: { bucket: 'fuzz-bucket' } })), CREDENTIALS, IDENTITY, STRING, NUMBER, LIST];
+    case 'WorkloadIdentity': return [v('look-alike object', () => ({ kind: 'aws-irsa', value: 'arn:aws:iam::123456789012:role/x' })), v('role ARN string', () => 'arn:aws:iam::123456789012:role/x'), REPOSITORY, CREDENTIALS, NUMBER, LIST];
     default: return [OBJECT, STRING, NUMBER, LIST];
   }
 }
@@ -150,7 +153,8 @@ function shaped(kind: Kind): fc.Arbitrary<unknown> {
     case 'list': return fc.array(shaped(kind.item), { maxLength: 3 });
     case 'map': return fc.dictionary(fc.string({ maxLength: 8 }), shaped(kind.value), { maxKeys: 3 });
     case 'duration': return fc.oneof(fc.constantFrom('30d', '1h', '0s', '1h30m', '1.5h', '-1d'), fc.nat(1_000_000).map((ms) => Duration.millis(ms)));
-    case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1));
+    case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1),
+      WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/fuzz'), WorkloadIdentity.azure('00000000-0000-0000-0000-000000000000'), WorkloadIdentity.alibabaRrsa('fuzz'));
     case 'opaque': return ANYTHING;
   }
 }

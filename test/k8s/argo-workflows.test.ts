@@ -66,16 +66,18 @@ const EVERYTHING_INVENTORY = [
   'Role argo/agent',
   'RoleBinding argo/agent-argo-workflow',
   'Secret argo/argo-workflow.service-account-token',
+  'ServiceAccount argo/argo-artifact-gc',
   'Role argo/artifactgc',
-  'RoleBinding argo/artifactgc-argo-workflow',
+  'RoleBinding argo/artifactgc-argo-artifact-gc',
   'ServiceAccount team-a/argo-workflow',
   'Role team-a/executor',
   'RoleBinding team-a/executor-argo-workflow',
   'Role team-a/agent',
   'RoleBinding team-a/agent-argo-workflow',
   'Secret team-a/argo-workflow.service-account-token',
+  'ServiceAccount team-a/argo-artifact-gc',
   'Role team-a/artifactgc',
-  'RoleBinding team-a/artifactgc-argo-workflow',
+  'RoleBinding team-a/artifactgc-argo-artifact-gc',
 ];
 
 /** The objects of the defaults, in output order. */
@@ -149,7 +151,7 @@ describe('labels option', () => {
       'ServiceAccount argo/argo-server', 'Role argo/argo-server-role', 'RoleBinding argo/argo-server-binding', 'Role wf/argo-server-role', 'RoleBinding wf/argo-server-binding',
       'Service argo/argo-server', 'Deployment argo/argo-server',
       'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow', 'Role wf/agent', 'RoleBinding wf/agent-argo-workflow',
-      'Secret wf/argo-workflow.service-account-token', 'Role wf/artifactgc', 'RoleBinding wf/artifactgc-argo-workflow',
+      'Secret wf/argo-workflow.service-account-token', 'ServiceAccount wf/argo-artifact-gc', 'Role wf/artifactgc', 'RoleBinding wf/artifactgc-argo-artifact-gc',
     ]],
   ])('reaches every object (%s)', (_name, props, inventory) => {
     const objs = synthObjects({ ...props, labels });

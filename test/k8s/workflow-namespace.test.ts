@@ -94,27 +94,44 @@ describe('workflow namespace options', () => {
     });
   });
 
-  test('artifactGC: Role artifactgc (workflowartifactgctasks list/watch, status patch), its binding, and GC pods run as the workflow SA', () => {
+  test('artifactGC: its own ServiceAccount argo-artifact-gc, bound to Role artifactgc (workflowartifactgctasks list/watch, status patch); GC pods run as it', () => {
     const objs = synthObjects({ workflowNamespaces: [{ name: 'team-a', artifactGC: true }] });
     // Without spec.artifactGC.serviceAccountName, GC pods would run as `default`, which has no Role.
     const cm = find(objs, 'ConfigMap', 'workflow-controller-configmap', 'argo');
-    expect(cm.data.workflowDefaults).toContain('artifactGC:\n    serviceAccountName: argo-workflow\n');
+    expect(cm.data.workflowDefaults).toContain('artifactGC:\n    serviceAccountName: argo-artifact-gc\n');
+    expect(cm.data.workflowDefaults).toContain('  serviceAccountName: argo-workflow\n');
     expect(ofComponent(objs).map(key)).toEqual([
       'ServiceAccount team-a/argo-workflow',
       'Role team-a/executor',
       'RoleBinding team-a/executor-argo-workflow',
+      'ServiceAccount team-a/argo-artifact-gc',
       'Role team-a/artifactgc',
-      'RoleBinding team-a/artifactgc-argo-workflow',
+      'RoleBinding team-a/artifactgc-argo-artifact-gc',
     ]);
+    expect(find(objs, 'ServiceAccount', 'argo-artifact-gc', 'team-a')).toEqual({
+      apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'argo-artifact-gc', namespace: 'team-a', labels: LABELS },
+    });
     expect(find(objs, 'Role', 'artifactgc', 'team-a').rules).toEqual([
       { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks'], verbs: ['list', 'watch'] },
       { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks/status'], verbs: ['patch'] },
     ]);
-    expect(find(objs, 'RoleBinding', 'artifactgc-argo-workflow', 'team-a')).toEqual({
-      apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'artifactgc-argo-workflow', namespace: 'team-a', labels: LABELS },
+    expect(find(objs, 'RoleBinding', 'artifactgc-argo-artifact-gc', 'team-a')).toEqual({
+      apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'artifactgc-argo-artifact-gc', namespace: 'team-a', labels: LABELS },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'artifactgc' },
-      subjects: [{ kind: 'ServiceAccount', name: 'argo-workflow', namespace: 'team-a' }],
+      subjects: [{ kind: 'ServiceAccount', name: 'argo-artifact-gc', namespace: 'team-a' }],
     });
+    // The workflow service account is bound to executor only: it cannot act as GC.
+    expect(ofKind(objs, 'RoleBinding').filter((b) => b.subjects?.some((x: { name: string }) => x.name === 'argo-workflow')).map(key)).toEqual(['RoleBinding team-a/executor-argo-workflow']);
+  });
+
+  test('artifactGC: the GC service account is the default of GC pods even when workflow namespaces use different accounts', () => {
+    const cm = find(synthObjects({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b', serviceAccountName: 'runner' }] }), 'ConfigMap', 'workflow-controller-configmap', 'argo');
+    expect(cm.data.workflowDefaults).toBe('spec:\n  artifactGC:\n    serviceAccountName: argo-artifact-gc\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 8737\n    seccompProfile:\n      type: RuntimeDefault\n');
+  });
+
+  test('a workflow service account named argo-artifact-gc next to artifactGC is refused', () => {
+    expect(() => synthObjects({ workflowNamespaces: [{ name: 'a', artifactGC: true, serviceAccountName: 'argo-artifact-gc' }] })).toThrow(
+      'workflowNamespaces[0].serviceAccountName "argo-artifact-gc" is invalid: "argo-artifact-gc" is the artifact GC service account of this namespace (artifactGC is true); workflows must not run with its delete rights. Fix: use "argo-workflow"');
   });
 
   test('custom service account name and annotations', () => {
@@ -186,7 +203,7 @@ describe('workflow namespace options', () => {
       'ServiceAccount team-a/argo-workflow',
       'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
       'Role team-a/agent', 'RoleBinding team-a/agent-argo-workflow', 'Secret team-a/argo-workflow.service-account-token',
-      'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-workflow',
+      'ServiceAccount team-a/argo-artifact-gc', 'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-artifact-gc',
     ]);
   });
 });
