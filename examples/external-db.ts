@@ -1,10 +1,12 @@
 import { App, Chart } from 'cdk8s';
-import { ArgoWorkflows, type ArgoWorkflowsProps, ArtifactRepository, Credentials, PostgresSslMode } from '../src';
+import { ArgoWorkflows, type ArgoWorkflowsProps, ArtifactRepository, Credentials, PostgresSslMode, WorkloadIdentity } from '../src';
 
 /**
  * A production shape: the archive in an external PostgreSQL (RDS, Cloud SQL, Azure Database) over
  * TLS with full certificate verification, credentials in a Secret you create, and artifacts in S3
- * through the pod's cloud identity (IRSA: `useSDKCreds`, the role on the workflow service account).
+ * through the pod's cloud identity (IRSA: `useSDKCreds`, a role on the workflow service account and
+ * a read-only one on argo-server's). `argo.plan.serviceAccountSubjects` lists the two accounts the
+ * roles' trust policies must name.
  *
  * Before applying, create the database Secret and the CA bundle of your database's certificate:
  *   kubectl create secret generic argo-postgres-config -n argo \
@@ -16,10 +18,10 @@ import { ArgoWorkflows, type ArgoWorkflowsProps, ArtifactRepository, Credentials
 export const EXTERNAL_DB_PROPS: ArgoWorkflowsProps = {
   namespace: 'argo',
   // The UI reads artifacts and archived logs with argo-server's own identity.
-  server: { serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-server-artifacts' } },
+  workloadIdentity: { server: WorkloadIdentity.awsIrsa('arn:aws:iam::111122223333:role/argo-server-artifacts') },
   workflowNamespaces: [{
     name: 'argo-workflows',
-    serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/argo-workflows-artifacts' },
+    workloadIdentity: WorkloadIdentity.awsIrsa('arn:aws:iam::111122223333:role/argo-workflows-artifacts'),
   }],
   persistence: {
     postgres: {
