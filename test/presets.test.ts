@@ -24,7 +24,7 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
-import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
+import { CrdMode, Exposure, InstallScope, ServerTls } from '../src/config/options';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { ArtifactRepository } from '../src/config/storage/artifact-repository';
 import { Credentials } from '../src/config/credentials';
@@ -189,7 +189,7 @@ describe('schema validation beyond the presets', () => {
           },
         },
       },
-      server: { replicas: 2, secure: false, serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/8'] },
+      server: { replicas: 2, tls: ServerTls.plainText(), exposure: Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }) },
       workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' } }],
       labels: { team: 'data' },
     }, [

@@ -15,7 +15,8 @@ import { LogFormat, LogLevel } from '../../src/config/logging';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '../../src/config/persistence/database-options';
 import type { PodOptions } from '../../src/config/pod';
-import { AuthMode, ServiceType, TlsVersion } from '../../src/config/server';
+import { AuthMode, TlsVersion } from '../../src/config/server';
+import { Exposure, ServerTls } from '../../src/config/exposure';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 
 const resources = () => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
@@ -46,9 +47,9 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
   },
   server: {
     ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
-    authModes: [AuthMode.CLIENT, AuthMode.SERVER], secure: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
-    accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tlsCertificateSecretName: 'argo-server-tls',
-    serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
+    authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
+    accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tls: ServerTls.fromSecret('argo-server-tls'),
+    exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
   },
   workflowNamespaces: [
     {
