@@ -39,7 +39,7 @@ export function checkHosts(c: Checker, field: string, value: unknown): string[] 
 /** An instance of one of the option classes; anything else (a look-alike object, a string) is named and rejected. */
 export function checkInstance<T extends object>(path: string, value: unknown, cls: { readonly prototype: T; readonly name: string }, fix: string): T {
   const ok = typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(cls.prototype, value);
-  if (!ok) throw invalid(path, value, `it must be a ${cls.name} value made by one of its factories`, fix);
+  if (!ok) throw invalid(path, value, `it must be ${/^[AEIOU]/.test(cls.name) ? 'an' : 'a'} ${cls.name} value made by one of its factories`, fix);
   return value as T;
 }
 
