@@ -16,7 +16,7 @@ import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '../../src/config/persistence/database-options';
 import type { PodOptions } from '../../src/config/pod';
 import { AuthMode, TlsVersion } from '../../src/config/server';
-import { Exposure, ServerTls } from '../../src/config/exposure';
+import { Exposure, IngressController, IngressTls, ServerTls } from '../../src/config/exposure';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 
 const resources = () => ({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
@@ -127,6 +127,27 @@ const IN_CLUSTER_POSTGRES_PROPS: ArgoWorkflowsProps = {
   },
 };
 
+/** argo-server behind Traefik under /argo/ with its certificate from cert-manager, and behind a Gateway. */
+const INGRESS_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [{ name: 'argo' }],
+  server: {
+    baseHref: '/argo/', tls: ServerTls.certManager({ issuer: 'argo-ca', dnsNames: ['argo-server', 'argo.example.com'] }),
+    exposure: Exposure.ingress({
+      controller: IngressController.traefik(), hosts: ['argo.example.com'], className: 'traefik-public',
+      tls: IngressTls.certManager({ clusterIssuer: 'letsencrypt' }), annotations: { 'example.com/team': 'data' },
+    }),
+  },
+};
+const GATEWAY_PROPS: ArgoWorkflowsProps = {
+  server: {
+    tls: ServerTls.fromSecret('argo-server-tls'),
+    exposure: Exposure.gateway({
+      parentRefs: [{ name: 'eg', namespace: 'gateway-system', sectionName: 'https' }], hostnames: ['argo.example.com'],
+      backendTls: { caConfigMap: 'argo-server-ca', hostname: 'argo-server.argo.svc' },
+    }),
+  },
+};
+
 /** Every base, by name. Each must be valid as it is. */
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
@@ -137,4 +158,6 @@ export const BASES: readonly { readonly name: string; readonly props: ArgoWorkfl
   { name: 'data', props: DATA_PROPS },
   { name: 'azure-db', props: AZURE_DB_PROPS },
   { name: 'in-cluster-postgres', props: IN_CLUSTER_POSTGRES_PROPS },
+  { name: 'ingress', props: INGRESS_PROPS },
+  { name: 'gateway', props: GATEWAY_PROPS },
 ];
