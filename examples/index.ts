@@ -1,6 +1,9 @@
 import type { Preset } from '../src/cli/synth';
 import { buildCluster } from './cluster';
 import { buildExternalDb } from './external-db';
+import { buildGateway } from './gateway';
+import { buildIngressNginx } from './ingress-nginx';
+import { buildIngressTraefik } from './ingress-traefik';
 import { buildMultiTenant } from './multi-tenant';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
@@ -12,4 +15,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'namespaced', source: 'examples/namespaced.ts', build: buildNamespaced },
   { name: 'external-db', source: 'examples/external-db.ts', build: buildExternalDb },
   { name: 'multi-tenant', source: 'examples/multi-tenant.ts', build: buildMultiTenant },
+  { name: 'ingress-nginx', source: 'examples/ingress-nginx.ts', build: buildIngressNginx },
+  { name: 'ingress-traefik', source: 'examples/ingress-traefik.ts', build: buildIngressTraefik },
+  { name: 'gateway', source: 'examples/gateway.ts', build: buildGateway },
 ];

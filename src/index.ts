@@ -15,8 +15,13 @@ export type { PodOptions } from './config/pod';
 export { LogFormat, LogLevel } from './config/logging';
 export type { LogOptions } from './config/logging';
 export type { ControllerWorkers, WorkflowControllerOptions } from './config/controller';
-export { AuthMode, ServiceType, TlsVersion } from './config/server';
+export { AuthMode, TlsVersion } from './config/server';
 export type { ArgoServerOptions } from './config/server';
+export { Exposure, IngressController, IngressTls, ServerTls } from './config/exposure';
+export type {
+  CertManagerIssuerOptions, ExposureKind, ExposureOptions, GatewayBackendTlsOptions, GatewayExposureOptions, GatewayParentRef, IngressControllerKind,
+  IngressExposureOptions, IngressTlsKind, LoadBalancerExposureOptions, ServerCertManagerOptions, ServerTlsKind,
+} from './config/exposure';
 export { ARTIFACT_GC_SERVICE_ACCOUNT, DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './config/workflow-namespaces';
 

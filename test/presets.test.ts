@@ -21,16 +21,18 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
-import { CrdMode, InstallScope, ServiceType } from '../src/config/options';
+import { CrdMode, Exposure, IngressController, IngressTls, InstallScope, ServerTls } from '../src/config/options';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import { ArtifactRepository } from '../src/config/storage/artifact-repository';
 import { Credentials } from '../src/config/credentials';
 import { buildApp } from '../src/cli/synth';
 import { renderApp } from '../src/render';
 import { INVENTORY } from './preset-inventory';
+import { isCustomResource, validateCustomResources } from './schemas/custom-resources';
 import { K8sObject, key } from './util';
 
 const DIST = path.join(__dirname, '..', 'dist');
@@ -53,6 +55,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'rbac.authorization.k8s.io/v1 ClusterRole': ClusterRole,
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': ClusterRoleBinding,
   'apiextensions.k8s.io/v1 CustomResourceDefinition': CustomResourceDefinition,
+  'networking.k8s.io/v1 Ingress': Ingress,
 };
 
 /**
@@ -106,24 +109,29 @@ function presetFiles(all: Record<string, string>, name: string): Record<string, 
   return Object.fromEntries(Object.entries(all).filter(([f]) => f.startsWith(`${name}/`)).map(([f, c]) => [f.slice(name.length + 1), c]));
 }
 
-test('the presets are exactly quick-start, cluster, namespaced, external-db and multi-tenant, each chart named after its dist/ folder', () => {
+test('the presets are exactly quick-start, cluster, namespaced, external-db, multi-tenant, ingress-nginx, ingress-traefik and gateway, each chart named after its dist/ folder', () => {
   expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
     ['quick-start', 'examples/quick-start.ts'],
     ['cluster', 'examples/cluster.ts'],
     ['namespaced', 'examples/namespaced.ts'],
     ['external-db', 'examples/external-db.ts'],
     ['multi-tenant', 'examples/multi-tenant.ts'],
+    ['ingress-nginx', 'examples/ingress-nginx.ts'],
+    ['ingress-traefik', 'examples/ingress-traefik.ts'],
+    ['gateway', 'examples/gateway.ts'],
   ]);
   for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
-  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant']);
+  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant', 'ingress-nginx', 'ingress-traefik', 'gateway']);
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {
   const objs = buildPreset(name).toJson() as K8sObject[];
 
-  test('every object is valid against the Kubernetes schema (kubernetes-models)', () => {
+  test('every object is valid against the Kubernetes schema (kubernetes-models, and the CRD packages for custom resources)', () => {
     expect(objs).toHaveLength(INVENTORY[name].length);
-    for (const o of objs) validateObject(o);
+    for (const o of objs.filter((x) => !isCustomResource(x))) validateObject(o);
+    const custom = objs.filter(isCustomResource);
+    expect(validateCustomResources(custom)).toEqual(custom.map(() => null));
   });
 
   test('object inventory, exactly', () => {
@@ -189,7 +197,7 @@ describe('schema validation beyond the presets', () => {
           },
         },
       },
-      server: { replicas: 2, secure: false, serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/8'] },
+      server: { replicas: 2, tls: ServerTls.plainText(), exposure: Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }) },
       workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' } }],
       labels: { team: 'data' },
     }, [
@@ -233,6 +241,7 @@ describe('schema validation beyond the presets', () => {
     new ArgoWorkflows(chart, 'argo', {
       crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo', agent: true }],
       persistence: { postgres: { inCluster: {} } }, minio: true,
+      server: { exposure: Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.secret('argo-tls') }) },
       secrets: [
         { name: 'ext', keys: ['a'], credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/ext' }) },
         { name: 'sealed', keys: ['a'], credentials: Credentials.sealedSecret({ encryptedData: { a: sealed } }) },
@@ -254,8 +263,8 @@ describe('schema validation beyond the presets', () => {
     expect(() => validateObject(bad)).toThrow(new Error('Deployment argo/x is not a valid Deployment: data/spec must have required property selector'));
     const badPort: K8sObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'web' }] } };
     expect(() => validateObject(badPort)).toThrow(new Error('Service s is not a valid Service: data/spec/ports/0/port must be integer'));
-    const unmapped: K8sObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'argo' } };
-    expect(() => validateObject(unmapped)).toThrow(new Error('no kubernetes-models class for networking.k8s.io/v1 Ingress (Ingress argo/i): add it to MODELS'));
+    const unmapped: K8sObject = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'i' } };
+    expect(() => validateObject(unmapped)).toThrow(new Error('no kubernetes-models class for networking.k8s.io/v1 IngressClass (IngressClass i): add it to MODELS'));
     const wrongVersion: K8sObject = { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'x' } };
     expect(() => validateObject(wrongVersion)).toThrow(new Error('no kubernetes-models class for extensions/v1beta1 Deployment (Deployment x): add it to MODELS'));
   });

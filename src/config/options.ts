@@ -20,7 +20,12 @@ export type { InstallOptions } from './install';
 export { LogFormat, LogLevel } from './logging';
 export type { LogOptions } from './logging';
 export type { PodOptions } from './pod';
-export { AuthMode, ServiceType, TlsVersion } from './server';
+export { AuthMode, TlsVersion } from './server';
+export { Exposure, IngressController, IngressTls, ServerTls } from './exposure';
+export type {
+  CertManagerIssuerOptions, ExposureOptions, GatewayBackendTlsOptions, GatewayExposureOptions, GatewayParentRef, IngressExposureOptions, LoadBalancerExposureOptions,
+  ServerCertManagerOptions,
+} from './exposure';
 export type { ArgoServerOptions } from './server';
 export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
@@ -33,7 +38,7 @@ export type { WorkflowRestrictionsOptions } from './templates/workflow-restricti
 export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
   /** The workflow-controller. @default - one replica, derived config */
   readonly controller?: WorkflowControllerOptions;
-  /** argo-server. @default - enabled, HTTPS, client auth */
+  /** argo-server. @default - enabled, HTTPS with a self-signed certificate, ClusterIP, client auth */
   readonly server?: ArgoServerOptions;
   /**
    * Namespaces that run workflows: each gets a workflow service account, the executor Role and its

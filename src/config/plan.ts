@@ -5,6 +5,7 @@
 import type { ResolvedController } from './controller';
 import type { ServiceAccountSubject } from './identity/subjects';
 import type { Endpoint, Flow } from './endpoints';
+import type { ResolvedExposure } from './exposure';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
 import type { ResolvedPersistence } from './persistence/persistence';
@@ -17,6 +18,8 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly jobs: ResolvedJobs;
   readonly controller: ResolvedController;
   readonly server?: ResolvedServer;
+  /** How argo-server is reached, its TLS and base href (cluster-ip and not exposed when argo-server is disabled). */
+  readonly exposure: ResolvedExposure;
   readonly workflowNamespaces: ResolvedWorkflowNamespace[];
   /** The database, its controller config and its credentials Secret, when `persistence` is set. */
   readonly persistence?: ResolvedPersistence;

@@ -4,7 +4,7 @@
  * anything is built or written.
  *
  * Order: the install, the workflow namespaces, the user's controller config (checked alone first),
- * the cross-feature rules, then the features in a fixed order (persistence, storage). Their
+ * the cross-feature rules, then the features in a fixed order (exposure, persistence, storage). Their
  * contributions are folded into the controller and argo-server, which are resolved last; the
  * user's `controller.config` is merged over everything.
  */
@@ -14,6 +14,7 @@ import type { Contributions } from './contributions';
 import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
 import { configSecrets, ResolvedController, resolveController } from './controller';
 import { rejectUnknownKeys } from './check';
+import { resolveExposure } from './exposure';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
 import { identityOfNamespace, ResolvedWorkloadIdentity, resolveWorkloadIdentity } from './identity/identity';
@@ -128,6 +129,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   problems.attempt(() => rejectTwice(props), undefined);
 
   // Features, in order; each contributes to the controller, argo-server and the plan.
+  const exposure = problems.attempt(() => resolveExposure(props.server, { namespace: install.namespace, serviceName: SERVER_NAME, enabled: props.server?.enabled !== false }), undefined);
   const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace, imagePullSecrets: install.imagePullSecrets }), undefined);
   const storage = problems.attempt(() => resolveStorage(props, {
     namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
@@ -143,7 +145,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const restrictions = problems.attempt(() => resolveWorkflowRestrictions(props.workflowRestrictions, props.workflowServiceAccountTokens, {
     workflowNamespaces, configRestrictions: props.controller?.config?.workflowRestrictions, defaultWorkflowServiceAccount: props.controller?.defaultWorkflowServiceAccount,
   }), undefined);
-  const contributions: Contributions[] = [persistence, storage, identity, restrictions].map((f) => f?.contributes ?? {});
+  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions].map((f) => f?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -155,16 +157,17 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...(controller ? configSecrets(controller.config) : [])],
     apiAccess: foldApiAccess(contributions, 'server'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
+    secure: exposure?.resolved.secure ?? true, service: exposure?.resolved.service ?? { type: 'ClusterIP', annotations: {} },
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), jobs: jobs! };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, jobs: jobs! };
 }
 
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
   persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
-): Omit<ResolvedArgoWorkflows, 'jobs'> {
+): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure'> {
   const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
   const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
   return {

@@ -5,6 +5,7 @@ import type { ResolvedArgoWorkflows } from '../config/plan';
 import { resolveArgoWorkflows } from '../config/resolve';
 import type { K8sContext } from './_meta';
 import { ArgoServer } from './server';
+import { ArgoServerExposure } from './exposure';
 import { Crds } from './crds';
 import { ArtifactRepositories } from './artifact-repositories';
 import { InClusterDatabase } from './database';
@@ -32,6 +33,8 @@ export class ArgoWorkflows extends Construct {
   public readonly plan: ResolvedArgoWorkflows;
   public readonly controller: WorkflowController;
   public readonly server?: ArgoServer;
+  /** The Certificates, Ingress or HTTPRoute of argo-server, when argo-server runs. */
+  public readonly exposure?: ArgoServerExposure;
 
   constructor(scope: Construct, id: string, props: ArgoWorkflowsProps = {}) {
     super(scope, id);
@@ -54,6 +57,7 @@ export class ArgoWorkflows extends Construct {
     this.controller = new WorkflowController(this, 'Controller', { ctx, controller: plan.controller });
     if (plan.server) {
       this.server = new ArgoServer(this, 'Server', { ctx, server: plan.server, configChecksum: this.controller.configMap.checksum });
+      this.exposure = new ArgoServerExposure(this, 'Exposure', { ctx, exposure: plan.exposure, endpoint: plan.server.endpoint });
     }
     for (const n of plan.workflowNamespaces) {
       new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { ctx, namespace: n });

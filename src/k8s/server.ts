@@ -3,7 +3,7 @@ import type { ApiObject } from 'cdk8s';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { portOf } from '../config/endpoints';
-import { ResolvedServer, SERVER_NAME, ServiceType } from '../config/server';
+import { ResolvedServer, SERVER_NAME } from '../config/server';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { deploymentWithPdb } from './_workloads';
@@ -41,12 +41,12 @@ export class ArgoServer extends Construct {
     this.service = manifest<IService>(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns),
+      metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns, Object.keys(s.service.annotations).length ? { annotations: { ...s.service.annotations } } : {}),
       spec: {
-        type: s.serviceType,
+        type: s.service.type,
         selector: { ...s.endpoint.selector },
         ports: s.endpoint.ports.map((p) => ({ name: p.name, port: p.servicePort ?? p.containerPort, targetPort: p.containerPort, protocol: p.protocol })),
-        ...(s.serviceType === ServiceType.LOAD_BALANCER && s.loadBalancerSourceRanges ? { loadBalancerSourceRanges: s.loadBalancerSourceRanges } : {}),
+        ...(s.service.loadBalancerSourceRanges ? { loadBalancerSourceRanges: [...s.service.loadBalancerSourceRanges] } : {}),
       },
     });
     this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {

@@ -10,6 +10,7 @@ import { ArtifactRepository } from '../../src/config/storage/artifact-repository
 import { Component, portOf } from '../../src/config/endpoints';
 import { resolvePod } from '../../src/config/pod';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
+import { Exposure, ServerTls } from '../../src/config/exposure';
 import { bad, expectInvalid } from './_helpers';
 
 const QUICK_START = { workflowNamespaces: [{ name: 'argo' }], persistence: { postgres: { inCluster: {} } }, minio: true };
@@ -42,9 +43,9 @@ describe('endpoints', () => {
     ]);
   });
 
-  test('argo-server\'s scheme follows server.secure, MinIO\'s follows its TLS', () => {
+  test('argo-server\'s scheme follows server.tls, MinIO\'s follows its TLS', () => {
     const plan = resolveArgoWorkflows({
-      server: { secure: false }, workflowNamespaces: [{ name: 'argo' }],
+      server: { tls: ServerTls.plainText() }, workflowNamespaces: [{ name: 'argo' }],
       minio: { tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'ca.crt' } } },
       secrets: [{ name: 'minio-ca', keys: ['ca.crt'], credentials: Credentials.existing() }],
     });
@@ -187,8 +188,8 @@ describe('one validation idiom', () => {
 
   test('wrong types are errors, never coerced', () => {
     expectInvalid(() => resolveArgoWorkflows({ labels: bad('prod') }), 'labels "prod" is invalid: it must be an object. Fix: pass an object, e.g. { team: "data" }');
-    expectInvalid(() => resolveArgoWorkflows({ server: { serviceType: bad('LoadBalancer'), loadBalancerSourceRanges: bad('10.0.0.0/8') } }),
-      'server.loadBalancerSourceRanges "10.0.0.0/8" is invalid: it must be a list of CIDRs. Fix: give a list, e.g. ["203.0.113.0/24"]');
+    expectInvalid(() => resolveArgoWorkflows({ server: { exposure: Exposure.loadBalancer({ sourceRanges: bad('10.0.0.0/8') }) } }),
+      'server.exposure.sourceRanges "10.0.0.0/8" is invalid: it must be a list of CIDRs. Fix: give a list, e.g. ["203.0.113.0/24"]');
     expectInvalid(() => resolveArgoWorkflows({ workflowNamespaces: [bad({ name: 'argo', serviceAccount: 'x' })] }),
       'workflowNamespaces[0].serviceAccount is not an option argo-stack knows; allowed here: name, create, podSecurity, serviceAccountName, serviceAccountAnnotations, workloadIdentity, artifactGCWorkloadIdentity, agent, artifactGC. Fix: remove workflowNamespaces[0].serviceAccount');
     expectInvalid(() => resolveArgoWorkflows({ controller: { serviceAccountAnnotations: bad(['a']) } }),

@@ -1,6 +1,6 @@
 import type { ControllerConfig } from '../../src/config/controller-config';
 import {
-  ArgoWorkflowsProps, AuthMode, CrdMode, InstallScope, LogFormat, LogLevel, PodSecurityLevel, ServiceType, TlsVersion,
+  ArgoWorkflowsProps, AuthMode, CrdMode, InstallScope, LogFormat, LogLevel, PodSecurityLevel, TlsVersion,
 } from '../../src/config/options';
 import { mergeConfig } from '../../src/config/contributions';
 import { workflowPodSecurityDefaults } from '../../src/config/controller';
@@ -8,6 +8,7 @@ import { DEFAULT_NAMESPACE } from '../../src/config/install';
 import { ARGO_UID, DEFAULT_RESOURCES } from '../../src/config/pod';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { DEFAULT_WORKFLOW_SERVICE_ACCOUNT } from '../../src/config/workflow-namespaces';
+import { ServerTls } from '../../src/config/exposure';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props?: ArgoWorkflowsProps) => () => resolveArgoWorkflows(props);
@@ -106,11 +107,8 @@ describe('defaults', () => {
       env: [{ name: 'ARGO_BASE_HREF', value: '/' }, { name: 'TLS_MIN_VERSION', value: '771' }],
       secure: true,
       authModes: [AuthMode.CLIENT],
-      serviceType: ServiceType.CLUSTER_IP,
-      settings: {
-        authModes: [AuthMode.CLIENT], secure: true, baseHref: '/', apiRateLimit: 1000, tlsMinVersion: TlsVersion.TLS_1_2,
-        xFrameOptions: undefined, hsts: undefined, accessControlAllowOrigin: undefined, tlsCertificateSecretName: undefined,
-      },
+      service: { type: 'ClusterIP', annotations: {} },
+      settings: { authModes: [AuthMode.CLIENT], apiRateLimit: 1000, xFrameOptions: undefined, accessControlAllowOrigin: undefined },
       pod: { volumes: [], volumeMounts: [], env: [], labels: {}, annotations: {} },
       secrets: [],
       endpoint: {
@@ -328,23 +326,24 @@ describe('server options', () => {
     const server = resolveArgoWorkflows({
       server: {
         authModes: [AuthMode.CLIENT, AuthMode.SERVER], apiRateLimit: 50, xFrameOptions: 'SAMEORIGIN', hsts: false,
-        accessControlAllowOrigin: 'https://ui.example.com', tlsCertificateSecretName: 'argo-tls', logLevel: LogLevel.DEBUG,
+        accessControlAllowOrigin: 'https://ui.example.com', tls: ServerTls.fromSecret('argo-tls'), logLevel: LogLevel.DEBUG,
         logFormat: LogFormat.JSON, baseHref: '/argo/', tlsMinVersion: TlsVersion.TLS_1_3,
       },
     }).server;
     expect(server?.args).toEqual([
-      'server', '--auth-mode=client', '--auth-mode=server', '--secure=true', '--api-rate-limit=50', '--x-frame-options=SAMEORIGIN',
-      '--hsts=false', '--access-control-allow-origin=https://ui.example.com', '--tls-certificate-secret-name=argo-tls',
+      'server', '--auth-mode=client', '--auth-mode=server', '--secure=true', '--tls-certificate-secret-name=argo-tls', '--hsts=false',
+      '--api-rate-limit=50', '--x-frame-options=SAMEORIGIN', '--access-control-allow-origin=https://ui.example.com',
       '--loglevel=debug', '--log-format=json',
     ]);
     expect(server?.env).toEqual([{ name: 'ARGO_BASE_HREF', value: '/argo/' }, { name: 'TLS_MIN_VERSION', value: '772' }]);
     expect(server?.authModes).toEqual(['client', 'server']);
   });
 
-  it('serves plain HTTP with secure: false', () => {
-    const server = resolveArgoWorkflows({ server: { secure: false } }).server;
+  it('serves plain HTTP with ServerTls.plainText(), without TLS_MIN_VERSION', () => {
+    const server = resolveArgoWorkflows({ server: { tls: ServerTls.plainText() } }).server;
     expect(server?.secure).toBe(false);
     expect(server?.args).toEqual(['server', '--auth-mode=client', '--secure=false', '--api-rate-limit=1000']);
+    expect(server?.env).toEqual([{ name: 'ARGO_BASE_HREF', value: '/' }]);
   });
 
   it('accepts "*" as CORS origin and a nested base href', () => {
@@ -357,9 +356,8 @@ describe('server options', () => {
     expect(resolveArgoWorkflows({ server: { enabled: false } }).server).toBeUndefined();
   });
 
-  it('rejects a non-boolean enabled, secure or hsts', () => {
+  it('rejects a non-boolean enabled or hsts', () => {
     expectInvalid(resolve({ server: { enabled: bad('no') } }), 'server.enabled "no" is invalid: it must be true or false. Fix: give a boolean');
-    expectInvalid(resolve({ server: { secure: bad(1) } }), 'server.secure 1 is invalid: it must be true or false. Fix: give a boolean');
     expectInvalid(resolve({ server: { hsts: bad('true') } }), 'server.hsts "true" is invalid: it must be true or false. Fix: give a boolean');
   });
 
@@ -437,46 +435,15 @@ describe('server options', () => {
       `server.accessControlAllowOrigin ${JSON.stringify(origin)} is invalid: it must be an origin such as "https://ui.example.com" (scheme and host, no path) or "*". Fix: give the origin of the site that calls the API`);
   });
 
-  it('rejects tlsCertificateSecretName with secure: false', () => {
-    expectInvalid(resolve({ server: { secure: false, tlsCertificateSecretName: 'argo-tls' } }),
-      'server.tlsCertificateSecretName is set but server.secure is false: argo-server only serves the certificate over HTTPS. Fix: set server.secure to true or remove tlsCertificateSecretName');
+  it.each([
+    ['secure', false, 'server.secure was replaced by server.tls. Fix: use server.tls: ServerTls.plainText() for plain HTTP (secure: false), or leave server.tls out for HTTPS with the self-signed certificate (secure: true)'],
+    ['tlsCertificateSecretName', 'argo-tls', 'server.tlsCertificateSecretName was replaced by server.tls. Fix: use server.tls: ServerTls.fromSecret("<Secret name>"), or ServerTls.certManager({ issuer }) to have cert-manager make the certificate'],
+    ['serviceType', 'LoadBalancer', 'server.serviceType was replaced by server.exposure. Fix: use server.exposure: Exposure.loadBalancer() for a LoadBalancer Service, or leave it out for ClusterIP (Exposure.clusterIp())'],
+    ['loadBalancerSourceRanges', ['10.0.0.0/8'], 'server.loadBalancerSourceRanges was replaced by server.exposure. Fix: use server.exposure: Exposure.loadBalancer({ sourceRanges: ["203.0.113.0/24"] })'],
+  ])('names what replaced the removed option server.%s', (key, value, message) => {
+    expectInvalid(resolve({ server: bad({ [key]: value }) }), message);
   });
 
-  it('rejects an invalid tlsCertificateSecretName', () => {
-    expectInvalid(resolve({ server: { tlsCertificateSecretName: 'Argo_TLS' } }),
-      'server.tlsCertificateSecretName "Argo_TLS" is invalid: it must be an RFC 1123 subdomain: at most 253 characters of lower-case letters, digits, "-" and ".", starting and ending with a letter or digit. Fix: use a name like "argo-tls"');
-  });
-
-  describe('service', () => {
-    it('accepts a LoadBalancer with source ranges and copies them', () => {
-      const ranges = ['203.0.113.0/24', '2001:db8::/32'];
-      const server = resolveArgoWorkflows({ server: { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ranges } }).server;
-      expect(server?.serviceType).toBe('LoadBalancer');
-      expect(server?.loadBalancerSourceRanges).toEqual(ranges);
-      expect(server?.loadBalancerSourceRanges).not.toBe(ranges);
-    });
-
-    it('rejects a bad serviceType', () => {
-      expectInvalid(resolve({ server: { serviceType: bad('NodePort') } }),
-        'server.serviceType "NodePort" is invalid: it must be one of "ClusterIP", "LoadBalancer". Fix: use ServiceType.CLUSTER_IP or ServiceType.LOAD_BALANCER');
-    });
-
-    it('rejects loadBalancerSourceRanges without a LoadBalancer', () => {
-      expectInvalid(resolve({ server: { loadBalancerSourceRanges: ['10.0.0.0/8'] } }),
-        'server.loadBalancerSourceRanges is set but server.serviceType is "ClusterIP": source ranges only apply to a LoadBalancer Service. Fix: set server.serviceType to ServiceType.LOAD_BALANCER or remove loadBalancerSourceRanges');
-    });
-
-    it.each(['10.0.0.0', '10.0.0/8', 'any', '10.0.0.0/8 '])('rejects the CIDR %j', (cidr) => {
-      expectInvalid(resolve({ server: { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['192.168.0.0/16', cidr] } }),
-        `server.loadBalancerSourceRanges ${JSON.stringify(cidr)} is invalid: each entry must be a CIDR such as "203.0.113.0/24". Fix: write the range in CIDR notation`);
-    });
-
-    // Octets and prefix lengths are range-checked.
-    it.each(['300.0.0.0/8', '10.0.0.0/33'])('rejects the out-of-range CIDR %j', (cidr) => {
-      expectInvalid(resolve({ server: { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: [cidr] } }),
-        `server.loadBalancerSourceRanges ${JSON.stringify(cidr)} is invalid: each entry must be a CIDR such as "203.0.113.0/24". Fix: write the range in CIDR notation`);
-    });
-  });
 });
 
 describe('scope and managed namespace', () => {

@@ -27,8 +27,11 @@ describe('unknown keys', () => {
       'controller.replica is not an option argo-stack knows; allowed here: replicas, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, priorityClass, defaultWorkflowServiceAccount, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
+    expectInvalid(resolve({ server: { tlsMinVerison: 772 } }),
+      'server.tlsMinVerison is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, exposure, tls, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "tlsMinVersion"');
+    // A near miss of a removed option is named with what replaced it.
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
-      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "loadBalancerSourceRanges"');
+      'server.loadBalancerSourceRanges was replaced by server.exposure. Fix: use server.exposure: Exposure.loadBalancer({ sourceRanges: ["203.0.113.0/24"] })');
     expectInvalid(resolve({ images: { control: 'x:v1' } }),
       'images.control is not an option argo-stack knows; allowed here: controller, server, executor, crdInstaller, jobs. Fix: remove images.control');
   });
@@ -110,8 +113,8 @@ describe('several wrong options are reported together', () => {
     const e = error as ValidationError;
     expect(e.problems).toEqual([
       'workflowNamespaces[0].name "Team_A" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "team-a"',
-      'controller.replicas 0 is invalid: it must be a whole number of at least 1. Fix: set controller.replicas to 1 or more (use a separate install to run none)',
       'server.baseHref "argo" is invalid: it must start and end with "/" (argo-server builds "<baseHref>oauth2/callback" and scopes its cookie to it). Fix: use "/argo/"',
+      'controller.replicas 0 is invalid: it must be a whole number of at least 1. Fix: set controller.replicas to 1 or more (use a separate install to run none)',
     ]);
     expect(e.message).toBe(`3 options are invalid:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
   });

@@ -15,7 +15,8 @@ import { LogFormat, LogLevel } from '../../src/config/logging';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '../../src/config/persistence/database-options';
 import type { PodOptions } from '../../src/config/pod';
-import { AuthMode, ServiceType, TlsVersion } from '../../src/config/server';
+import { AuthMode, TlsVersion } from '../../src/config/server';
+import { Exposure, IngressController, IngressTls, ServerTls } from '../../src/config/exposure';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
 import { TemplateReferencing } from '../../src/config/templates/workflow-restrictions';
@@ -48,9 +49,9 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
   },
   server: {
     ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
-    authModes: [AuthMode.CLIENT, AuthMode.SERVER], secure: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
-    accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tlsCertificateSecretName: 'argo-server-tls',
-    serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
+    authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
+    accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tls: ServerTls.fromSecret('argo-server-tls'),
+    exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
   },
   workflowNamespaces: [
     {
@@ -148,6 +149,27 @@ const IDENTITY_PROPS: ArgoWorkflowsProps = {
   artifactRepository: ArtifactRepository.s3({ bucket: 'argo-artifacts', region: 'us-east-1', useSDKCreds: true }),
 };
 
+/** argo-server behind Traefik under /argo/ with its certificate from cert-manager, and behind a Gateway. */
+const INGRESS_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [{ name: 'argo' }],
+  server: {
+    baseHref: '/argo/', tls: ServerTls.certManager({ issuer: 'argo-ca', dnsNames: ['argo-server', 'argo.example.com'] }),
+    exposure: Exposure.ingress({
+      controller: IngressController.traefik(), hosts: ['argo.example.com'], className: 'traefik-public',
+      tls: IngressTls.certManager({ clusterIssuer: 'letsencrypt' }), annotations: { 'example.com/team': 'data' },
+    }),
+  },
+};
+const GATEWAY_PROPS: ArgoWorkflowsProps = {
+  server: {
+    tls: ServerTls.fromSecret('argo-server-tls'),
+    exposure: Exposure.gateway({
+      parentRefs: [{ name: 'eg', namespace: 'gateway-system', sectionName: 'https' }], hostnames: ['argo.example.com'],
+      backendTls: { caConfigMap: 'argo-server-ca', hostname: 'argo-server.argo.svc' },
+    }),
+  },
+};
+
 /** Every base, by name. Each must be valid as it is. */
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
@@ -159,4 +181,6 @@ export const BASES: readonly { readonly name: string; readonly props: ArgoWorkfl
   { name: 'azure-db', props: AZURE_DB_PROPS },
   { name: 'in-cluster-postgres', props: IN_CLUSTER_POSTGRES_PROPS },
   { name: 'identity', props: IDENTITY_PROPS },
+  { name: 'ingress', props: INGRESS_PROPS },
+  { name: 'gateway', props: GATEWAY_PROPS },
 ];

@@ -66,10 +66,12 @@ describe('the options surface', () => {
   test('is derived from ArgoWorkflowsProps, with each kind of option', () => {
     expect(entries.get('namespace')).toBe('string');
     expect(entries.get('server.replicas')).toBe('number');
-    expect(entries.get('server.secure')).toBe('boolean');
+    expect(entries.get('server.hsts')).toBe('boolean');
+    expect(entries.get('server.exposure')).toBe('instance of Exposure');
+    expect(entries.get('server.tls')).toBe('instance of ServerTls');
     expect(entries.get('server.tlsMinVersion')).toBe('enum 771 | 772');
     expect(entries.get('server.xFrameOptions')).toBe('enum "DENY" | "SAMEORIGIN"');
-    expect(entries.get('server.loadBalancerSourceRanges')).toBe('list of string');
+    expect(entries.get('workflowNamespaces')).toMatch(/^list of object/);
     expect(entries.get('labels')).toBe('map of string');
     expect(entries.get('workflowNamespaces[].serviceAccountName')).toBe('string');
     expect(entries.get('persistence.archiveTTL')).toBe('duration');

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { Credentials } from '../../src/config/credentials';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
+import { Exposure, IngressController, IngressTls, ServerTls } from '../../src/config/exposure';
 import type { Kind, Prop } from './surface';
 
 /** A value with a short label for reports. */
@@ -68,6 +69,10 @@ function wrongForInstance(className: string): Labeled[] {
     case 'Credentials': return [v('literal credentials object', () => ({ username: 'argo', password: 'hunter2' })), v('look-alike object', () => ({ kind: 'existing' })), v('password string', () => 'hunter2'), REPOSITORY, NUMBER, LIST];
     case 'ArtifactRepository': return [v('look-alike object', () => ({ s3: { bucket: 'fuzz-bucket' } })), CREDENTIALS, IDENTITY, STRING, NUMBER, LIST];
     case 'WorkloadIdentity': return [v('look-alike object', () => ({ kind: 'aws-irsa', value: 'arn:aws:iam::123456789012:role/x' })), v('role ARN string', () => 'arn:aws:iam::123456789012:role/x'), REPOSITORY, CREDENTIALS, NUMBER, LIST];
+    case 'Exposure': return [v('look-alike object', () => ({ kind: 'load-balancer' })), v('service type string', () => 'LoadBalancer'),
+      v('IngressController instance', () => IngressController.nginx()), v('ServerTls instance', () => ServerTls.plainText()), CREDENTIALS, NUMBER, LIST];
+    case 'ServerTls': return [v('boolean (the old secure)', () => false), v('look-alike object', () => ({ kind: 'plain-text' })), v('Secret name string', () => 'argo-tls'),
+      v('IngressTls instance', () => IngressTls.none()), v('Exposure instance', () => Exposure.clusterIp()), CREDENTIALS, NUMBER, LIST];
     default: return [OBJECT, STRING, NUMBER, LIST];
   }
 }
@@ -154,7 +159,11 @@ function shaped(kind: Kind): fc.Arbitrary<unknown> {
     case 'map': return fc.dictionary(fc.string({ maxLength: 8 }), shaped(kind.value), { maxKeys: 3 });
     case 'duration': return fc.oneof(fc.constantFrom('30d', '1h', '0s', '1h30m', '1.5h', '-1d'), fc.nat(1_000_000).map((ms) => Duration.millis(ms)));
     case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1),
-      WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/fuzz'), WorkloadIdentity.azure('00000000-0000-0000-0000-000000000000'), WorkloadIdentity.alibabaRrsa('fuzz'));
+      WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/fuzz'), WorkloadIdentity.azure('00000000-0000-0000-0000-000000000000'), WorkloadIdentity.alibabaRrsa('fuzz'),
+      Exposure.clusterIp(), Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }), ServerTls.selfSigned(), ServerTls.plainText(), ServerTls.fromSecret('fuzz-tls'),
+      ServerTls.certManager({ issuer: 'fuzz-ca' }), IngressTls.none(),
+      Exposure.ingress({ controller: IngressController.traefik(), hosts: ['fuzz.example.com'], tls: IngressTls.certManager({ clusterIssuer: 'fuzz' }) }),
+      Exposure.gateway({ parentRefs: [{ name: 'eg' }], hostnames: ['fuzz.example.com'], backendTls: { caConfigMap: 'fuzz-ca' } }));
     case 'opaque': return ANYTHING;
   }
 }

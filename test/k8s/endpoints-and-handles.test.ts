@@ -4,6 +4,7 @@
  */
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { Component } from '../../src/config/endpoints';
+import { ServerTls } from '../../src/config/exposure';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { orderingHints, SyncWave } from '../../src/k8s/_meta';
 import { find, K8sObject, ofKind } from '../util';
@@ -40,7 +41,7 @@ describe('Services and pods follow the plan\'s endpoints', () => {
   });
 
   test('argo-server\'s probes use its endpoint\'s port and scheme', () => {
-    const plain = build({ server: { secure: false } }).objs;
+    const plain = build({ server: { tls: ServerTls.plainText() } }).objs;
     const probe = find(plain, 'Deployment', 'argo-server', 'argo').spec.template.spec.containers[0].readinessProbe;
     expect(probe.httpGet).toEqual({ path: '/', port: 2746, scheme: 'HTTP' });
   });

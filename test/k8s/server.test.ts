@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AuthMode, InstallScope, LogFormat, LogLevel, ServiceType, TlsVersion } from '../../src/config/options';
+import { AuthMode, Exposure, InstallScope, LogFormat, LogLevel, ServerTls, TlsVersion } from '../../src/config/options';
 import { container, find, K8sObject, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
 
 const LABELS = stdLabels('argo-server');
@@ -85,15 +85,17 @@ describe('ArgoServer, defaults', () => {
 });
 
 describe('ArgoServer options', () => {
-  test('secure: false serves HTTP: --secure=false and both probes use scheme HTTP', () => {
-    const c = container(deployment(synthObjects({ server: { secure: false } })));
+  test('ServerTls.plainText() serves HTTP: --secure=false and both probes use scheme HTTP', () => {
+    const c = container(deployment(synthObjects({ server: { tls: ServerTls.plainText() } })));
     expect(c.args).toEqual(['server', '--auth-mode=client', '--secure=false', '--api-rate-limit=1000']);
     expect(c.readinessProbe).toEqual({ httpGet: { path: '/', port: 2746, scheme: 'HTTP' }, initialDelaySeconds: 10, periodSeconds: 20 });
     expect(c.livenessProbe.httpGet).toEqual({ path: '/', port: 2746, scheme: 'HTTP' });
   });
 
-  test('secure: true given explicitly keeps HTTPS probes', () => {
-    const c = container(deployment(synthObjects({ server: { secure: true } })));
+  test.each([
+    ['selfSigned', ServerTls.selfSigned()], ['fromSecret', ServerTls.fromSecret('argo-tls')], ['certManager', ServerTls.certManager({ issuer: 'argo-ca' })],
+  ])('ServerTls.%s() keeps HTTPS probes', (_name, tls) => {
+    const c = container(deployment(synthObjects({ server: { tls } })));
     expect(c.readinessProbe.httpGet.scheme).toBe('HTTPS');
     expect(c.livenessProbe.httpGet.scheme).toBe('HTTPS');
   });
@@ -106,7 +108,7 @@ describe('ArgoServer options', () => {
         xFrameOptions: 'SAMEORIGIN',
         hsts: false,
         accessControlAllowOrigin: 'https://ui.example.com',
-        tlsCertificateSecretName: 'argo-server-tls',
+        tls: ServerTls.fromSecret('argo-server-tls'),
         logLevel: LogLevel.WARN,
         logFormat: LogFormat.JSON,
       },
@@ -116,11 +118,11 @@ describe('ArgoServer options', () => {
       '--auth-mode=server',
       '--auth-mode=client',
       '--secure=true',
+      '--tls-certificate-secret-name=argo-server-tls',
+      '--hsts=false',
       '--api-rate-limit=50',
       '--x-frame-options=SAMEORIGIN',
-      '--hsts=false',
       '--access-control-allow-origin=https://ui.example.com',
-      '--tls-certificate-secret-name=argo-server-tls',
       '--loglevel=warn',
       '--log-format=json',
     ]);
@@ -139,7 +141,7 @@ describe('ArgoServer options', () => {
   });
 
   test('LoadBalancer Service with loadBalancerSourceRanges', () => {
-    const svc = find(synthObjects({ server: { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24', '2001:db8::/32'] } }), 'Service', 'argo-server', 'argo');
+    const svc = find(synthObjects({ server: { exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24', '2001:db8::/32'] }) } }), 'Service', 'argo-server', 'argo');
     expect(svc.spec).toEqual({
       type: 'LoadBalancer',
       selector: { app: 'argo-server' },
@@ -149,7 +151,7 @@ describe('ArgoServer options', () => {
   });
 
   test('LoadBalancer without source ranges has no loadBalancerSourceRanges field', () => {
-    const svc = find(synthObjects({ server: { serviceType: ServiceType.LOAD_BALANCER } }), 'Service', 'argo-server', 'argo');
+    const svc = find(synthObjects({ server: { exposure: Exposure.loadBalancer() } }), 'Service', 'argo-server', 'argo');
     expect(svc.spec.type).toBe('LoadBalancer');
     expect(svc.spec).not.toHaveProperty('loadBalancerSourceRanges');
   });
@@ -198,7 +200,7 @@ describe('controller config checksum on the argo-server pod template', () => {
 
   test('does not change when anything else changes', () => {
     expect(checksumOf(synthObjects())).toBe(base);
-    expect(checksumOf(synthObjects({ server: { replicas: 3, secure: false, baseHref: '/argo/' } }))).toBe(base);
+    expect(checksumOf(synthObjects({ server: { replicas: 3, tls: ServerTls.plainText(), baseHref: '/argo/' } }))).toBe(base);
     expect(checksumOf(synthObjects({ controller: { replicas: 2, logLevel: LogLevel.DEBUG, workers: { workflow: 8 } } }))).toBe(base);
     expect(checksumOf(synthObjects({ labels: { team: 'data' } }))).toBe(base);
     expect(checksumOf(synthObjects({ version: 'v4.0.10' }))).toBe(base);
@@ -213,7 +215,7 @@ describe('controller config checksum on the argo-server pod template', () => {
 
 describe('TLS certificate Secret', () => {
   test('argo-server may read exactly its certificate Secret (it reads it at start, or exits)', () => {
-    const objs = synthObjects({ server: { tlsCertificateSecretName: 'argo-tls' } });
+    const objs = synthObjects({ server: { tls: ServerTls.fromSecret('argo-tls') } });
     expect(find(objs, 'Role', 'argo-server-role', 'argo').rules).toEqual([
       { apiGroups: [''], resources: ['secrets'], resourceNames: ['argo-tls'], verbs: ['get'] },
     ]);
@@ -223,7 +225,7 @@ describe('TLS certificate Secret', () => {
 
   test('together with the database Secret, sorted', () => {
     const objs = synthObjects({
-      server: { tlsCertificateSecretName: 'argo-tls' },
+      server: { tls: ServerTls.fromSecret('argo-tls') },
       persistence: { postgres: { inCluster: {} } },
     });
     expect(find(objs, 'Role', 'argo-server-role', 'argo').rules).toEqual([

@@ -3,7 +3,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
 import { buildApp } from '../../src/cli/synth';
 import { renderApp } from '../../src/render';
-import { ArgoWorkflows, AuthMode, CrdMode, InstallScope, ServiceType } from '../../src';
+import { ArgoWorkflows, AuthMode, CrdMode, Exposure, InstallScope, ServerTls } from '../../src';
 import { checkManifests, objectRef } from '../../src/policy';
 import { INVENTORY } from '../preset-inventory';
 import { key } from '../util';
@@ -121,8 +121,8 @@ describe('every preset passes every check', () => {
         },
       },
       server: {
-        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', secure: false,
-        serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
+        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', tls: ServerTls.plainText(),
+        exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
       },
       workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }, { name: 'team-b', serviceAccountName: 'runner' }],
     });

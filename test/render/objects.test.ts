@@ -7,6 +7,9 @@ import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
 import { CLUSTER_PROPS } from '../../examples/cluster';
 import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
+import { GATEWAY_PROPS } from '../../examples/gateway';
+import { INGRESS_NGINX_PROPS } from '../../examples/ingress-nginx';
+import { INGRESS_TRAEFIK_PROPS } from '../../examples/ingress-traefik';
 import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
@@ -25,6 +28,9 @@ const PROPS: Record<string, ArgoWorkflowsProps> = {
   cluster: CLUSTER_PROPS,
   namespaced: NAMESPACED_PROPS,
   'external-db': EXTERNAL_DB_PROPS,
+  'ingress-nginx': INGRESS_NGINX_PROPS,
+  'ingress-traefik': INGRESS_TRAEFIK_PROPS,
+  gateway: GATEWAY_PROPS,
 };
 const MULTI_TENANT = 'multi-tenant';
 
