@@ -20,6 +20,14 @@ export type { ArgoServerOptions } from './config/server';
 export { DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './config/workflow-namespaces';
 
+// Authentication.
+export type { AuthOptions } from './config/auth';
+export { AccessProfile } from './config/auth/profiles';
+export { Sso, SsoKind } from './config/auth/sso';
+export type { ArgoCdDexSsoOptions, OidcSsoOptions, SecretKeyRef, SsoCommonOptions } from './config/auth/sso';
+export type { SsoRbacMapping, SsoRbacOptions } from './config/auth/sso-rbac';
+export type { TokenLoginAccount, TokenLoginOptions } from './config/auth/token-login';
+
 // Persistence.
 export type { ConnectionPoolOptions, PersistenceOptions, SynchronizationOptions } from './config/persistence/options';
 export { DatabaseEngine, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from './config/persistence/database-options';

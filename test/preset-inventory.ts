@@ -44,6 +44,10 @@ export const INVENTORY: Record<string, string[]> = {
     'Role argo/argo-server-artifacts',
     'RoleBinding argo/argo-server-artifacts',
     'ConfigMap argo/artifact-repositories',
+    'ServiceAccount argo/argo-ui',
+    'Secret argo/argo-ui.service-account-token',
+    'Role argo/argo-ui-argo-ui',
+    'RoleBinding argo/argo-ui-argo-ui',
   ],
   'external-db': [
     'Namespace argo',

@@ -4,6 +4,7 @@
  * file only puts them together. The option types are re-exported here for convenience.
  */
 import { optionKeys } from './check';
+import type { AuthOptions } from './auth';
 import type { WorkflowControllerOptions } from './controller';
 import type { PodOptions } from './pod';
 import type { InstallOptions } from './install';
@@ -24,7 +25,7 @@ export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
 
 /** Everything argo-stack installs, driven by one object. */
-export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
+export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, AuthOptions {
   /** The workflow-controller. @default - one replica, derived config */
   readonly controller?: WorkflowControllerOptions;
   /** argo-server. @default - enabled, HTTPS, client auth */
@@ -55,5 +56,5 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
-  'jobs',
+  'jobs', 'sso', 'tokenLogin',
 ]);

@@ -8,6 +8,7 @@
  * contributions are folded into the controller and argo-server, which are resolved last; the
  * user's `controller.config` is merged over everything.
  */
+import { AuthContext, ResolvedAuth, resolveAuth } from './auth';
 import { Component } from './endpoints';
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
@@ -23,7 +24,7 @@ import { ResolvedPersistence, resolvePersistence } from './persistence/persisten
 import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
-import { AuthMode, ResolvedServer, resolveServer } from './server';
+import { ResolvedServer, resolveServer } from './server';
 import { ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
@@ -45,19 +46,6 @@ function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
 /** The names in `controller.config.artifactDrivers` (checked on its own; anything else gives none here). */
 function driverNames(drivers: unknown): string[] {
   return Array.isArray(drivers) ? drivers.flatMap((d) => (typeof d?.name === 'string' ? [d.name] : [])) : [];
-}
-
-/** Single sign-on is not built yet: it needs the argo-server-sso Secret, RBAC and auth mode wiring together. */
-function rejectSso(props: ArgoWorkflowsProps): void {
-  if (props.controller?.config?.sso !== undefined) {
-    throw conflict('controller.config.sso is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and auth mode wiring that argo-stack does not build yet',
-      'remove controller.config.sso and use AuthMode.CLIENT or AuthMode.SERVER');
-  }
-  const modes = props.server?.authModes;
-  if (props.server?.enabled !== false && Array.isArray(modes) && modes.includes(AuthMode.SSO)) {
-    throw conflict(`server.authModes ${JSON.stringify(modes)} is invalid: "sso" is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and controller.config.sso wiring that argo-stack does not build yet`,
-      'use AuthMode.CLIENT and/or AuthMode.SERVER');
-  }
 }
 
 /** argo-server exits unless every artifact driver runs as a sidecar of its pod, which argo-stack does not build yet. */
@@ -111,7 +99,6 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
   const jobs = problems.attempt(() => resolveJobs(props.jobs, install.imagePullSecrets), undefined);
   const configValid = problems.attempt(() => { validateControllerConfig(props.controller?.config, 'controller.config'); return true; }, false);
-  problems.attempt(() => rejectSso(props), undefined);
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
 
@@ -123,7 +110,11 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets,
     configRepository: configValid ? props.controller?.config?.artifactRepository : undefined,
   }), undefined);
-  const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}];
+  const auth = problems.attempt(() => resolveAuth(props, {
+    auth: authContext(props), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
+    workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
+  }), undefined);
+  const contributions: Contributions[] = [persistence?.contributes ?? {}, storage?.contributes ?? {}, auth?.contributes ?? {}];
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -137,8 +128,20 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
   }), undefined);
   problems.throwIfAny();
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions), jobs: jobs! };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions), ...authPlan(auth?.resolved, server), jobs: jobs! };
 }
+
+/** Where argo-server is reached, from the server options (a base href that is not valid is the server's to report). */
+function authContext(props: ArgoWorkflowsProps): AuthContext {
+  const baseHref = props.server?.baseHref;
+  return {
+    baseHref: typeof baseHref === 'string' && /^\/([^\s/?#]+\/)*$/.test(baseHref) ? baseHref : '/',
+    secure: props.server?.secure !== false, exposed: props.server?.serviceType === 'LoadBalancer', publicUrl: undefined,
+  };
+}
+
+/** The accounts are argo-server's: none without it. */
+const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undefined) => (auth && server ? { auth } : {});
 
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],

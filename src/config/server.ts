@@ -17,7 +17,7 @@ export enum AuthMode {
   CLIENT = 'client',
   /** The server uses its own service account for every request. */
   SERVER = 'server',
-  /** OpenID Connect single sign-on. */
+  /** OpenID Connect single sign-on; needs the `sso` option (which adds this mode by itself). */
   SSO = 'sso',
 }
 
@@ -92,6 +92,14 @@ export interface ArgoServerOptions extends PodOptions, LogOptions {
    * @default - no restriction by the cloud load balancer
    */
   readonly loadBalancerSourceRanges?: string[];
+  /**
+   * Accept `AuthMode.SERVER` on an exposed argo-server (LoadBalancer, Ingress, Gateway). In server
+   * mode every request without a token runs as argo-server's own service account, which can
+   * create workflows in every namespace that run as any service account: anyone who reaches the
+   * server gets that. Without this acknowledgement such an install is refused.
+   * @default false
+   */
+  readonly allowServerAuthModeWhenExposed?: boolean;
 }
 
 /** argo-server's own decisions, checked. */
@@ -132,7 +140,7 @@ export const SERVER_NAME = 'argo-server';
 
 const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
   'enabled', 'replicas', 'serviceAccountAnnotations', 'authModes', 'secure', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
-  'accessControlAllowOrigin', 'tlsMinVersion', 'tlsCertificateSecretName', 'serviceType', 'loadBalancerSourceRanges',
+  'accessControlAllowOrigin', 'tlsMinVersion', 'tlsCertificateSecretName', 'serviceType', 'loadBalancerSourceRanges', 'allowServerAuthModeWhenExposed',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 /** The most requests per second per client IP `--api-rate-limit` takes here. */

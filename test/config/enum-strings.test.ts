@@ -11,13 +11,13 @@ test('strings and enum members give the same plan', () => {
   const strings: ArgoWorkflowsProps = {
     scope: 'namespaced', managedNamespace: 'team-a', crds: 'minimal',
     controller: { logLevel: 'debug', logFormat: 'json' },
-    server: { authModes: ['client', 'server'], serviceType: 'LoadBalancer', tlsMinVersion: 772, logLevel: 'warn' },
+    server: { authModes: ['client', 'server'], allowServerAuthModeWhenExposed: true, serviceType: 'LoadBalancer', tlsMinVersion: 772, logLevel: 'warn' },
     workflowNamespaces: [{ name: 'team-a', podSecurity: 'baseline' }],
   };
   const enums: ArgoWorkflowsProps = {
     scope: InstallScope.NAMESPACED, managedNamespace: 'team-a', crds: CrdMode.MINIMAL,
     controller: { logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON },
-    server: { authModes: [AuthMode.CLIENT, AuthMode.SERVER], serviceType: ServiceType.LOAD_BALANCER, tlsMinVersion: TlsVersion.TLS_1_3, logLevel: LogLevel.WARN },
+    server: { authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, serviceType: ServiceType.LOAD_BALANCER, tlsMinVersion: TlsVersion.TLS_1_3, logLevel: LogLevel.WARN },
     workflowNamespaces: [{ name: 'team-a', podSecurity: PodSecurityLevel.BASELINE }],
   };
   expect(resolveArgoWorkflows(strings)).toEqual(resolveArgoWorkflows(enums));

@@ -13,7 +13,7 @@ import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props: unknown) => () => resolveArgoWorkflows(bad(props));
-const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs';
+const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs, sso, tokenLogin';
 
 describe('unknown keys', () => {
   test('at the top level, with a rename hint for near misses', () => {
@@ -28,7 +28,7 @@ describe('unknown keys', () => {
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
-      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "loadBalancerSourceRanges"');
+      'server.loadbalancerSourceRanges is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, secure, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, tlsCertificateSecretName, serviceType, loadBalancerSourceRanges, allowServerAuthModeWhenExposed, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "loadBalancerSourceRanges"');
     expectInvalid(resolve({ images: { control: 'x:v1' } }),
       'images.control is not an option argo-stack knows; allowed here: controller, server, executor, crdInstaller, jobs. Fix: remove images.control');
   });

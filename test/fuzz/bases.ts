@@ -46,7 +46,7 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
   },
   server: {
     ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
-    authModes: [AuthMode.CLIENT, AuthMode.SERVER], secure: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
+    authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, secure: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
     accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tlsCertificateSecretName: 'argo-server-tls',
     serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
   },

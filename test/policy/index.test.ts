@@ -121,7 +121,7 @@ describe('every preset passes every check', () => {
         },
       },
       server: {
-        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', secure: false,
+        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', secure: false,
         serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['203.0.113.0/24'],
       },
       workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }, { name: 'team-b', serviceAccountName: 'runner' }],
