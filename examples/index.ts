@@ -4,6 +4,7 @@ import { buildExternalDb } from './external-db';
 import { buildMultiTenant } from './multi-tenant';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
+import { buildSso } from './sso';
 
 /** Every preset committed under dist/. */
 export const PRESETS: readonly Preset[] = [
@@ -12,4 +13,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'namespaced', source: 'examples/namespaced.ts', build: buildNamespaced },
   { name: 'external-db', source: 'examples/external-db.ts', build: buildExternalDb },
   { name: 'multi-tenant', source: 'examples/multi-tenant.ts', build: buildMultiTenant },
+  { name: 'sso', source: 'examples/sso.ts', build: buildSso },
 ];

@@ -106,16 +106,17 @@ function presetFiles(all: Record<string, string>, name: string): Record<string, 
   return Object.fromEntries(Object.entries(all).filter(([f]) => f.startsWith(`${name}/`)).map(([f, c]) => [f.slice(name.length + 1), c]));
 }
 
-test('the presets are exactly quick-start, cluster, namespaced, external-db and multi-tenant, each chart named after its dist/ folder', () => {
+test('the presets are exactly quick-start, cluster, namespaced, external-db, multi-tenant and sso, each chart named after its dist/ folder', () => {
   expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
     ['quick-start', 'examples/quick-start.ts'],
     ['cluster', 'examples/cluster.ts'],
     ['namespaced', 'examples/namespaced.ts'],
     ['external-db', 'examples/external-db.ts'],
     ['multi-tenant', 'examples/multi-tenant.ts'],
+    ['sso', 'examples/sso.ts'],
   ]);
   for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
-  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant']);
+  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant', 'sso']);
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {

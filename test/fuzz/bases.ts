@@ -6,6 +6,7 @@ import { CLUSTER_PROPS } from '../../examples/cluster';
 import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { SSO_PROPS } from '../../examples/sso';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { DEFAULT_MINIO_IMAGE } from '../../src/config/storage/minio';
 import { Credentials } from '../../src/config/credentials';
@@ -130,6 +131,7 @@ const IN_CLUSTER_POSTGRES_PROPS: ArgoWorkflowsProps = {
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
   { name: 'quick-start', props: QUICK_START_PROPS },
+  { name: 'sso', props: SSO_PROPS },
   { name: 'namespaced', props: NAMESPACED_PROPS },
   { name: 'external-db', props: EXTERNAL_DB_PROPS },
   { name: 'everything', props: EVERYTHING_PROPS },

@@ -10,6 +10,7 @@ import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
 import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { SSO_PROPS } from '../../examples/sso';
 import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
@@ -25,6 +26,7 @@ const PROPS: Record<string, ArgoWorkflowsProps> = {
   cluster: CLUSTER_PROPS,
   namespaced: NAMESPACED_PROPS,
   'external-db': EXTERNAL_DB_PROPS,
+  sso: SSO_PROPS,
 };
 const MULTI_TENANT = 'multi-tenant';
 
