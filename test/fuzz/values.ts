@@ -7,6 +7,7 @@
  */
 import { Duration } from 'cdk8s';
 import fc from 'fast-check';
+import { Sso } from '../../src/config/auth/sso';
 import { Credentials } from '../../src/config/credentials';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { Kind, Prop } from './surface';
@@ -65,6 +66,7 @@ function wrongForInstance(className: string): Labeled[] {
   switch (className) {
     case 'Credentials': return [v('literal credentials object', () => ({ username: 'argo', password: 'hunter2' })), v('look-alike object', () => ({ kind: 'existing' })), v('password string', () => 'hunter2'), REPOSITORY, NUMBER, LIST];
     case 'ArtifactRepository': return [v('look-alike object', () => ({ s3: { bucket: 'fuzz-bucket' } })), CREDENTIALS, STRING, NUMBER, LIST];
+    case 'Sso': return [v('look-alike object', () => ({ issuer: 'https://idp.example.com' })), v('Sso without options', () => Sso.oidc(undefined as never)), CREDENTIALS, REPOSITORY, STRING, NUMBER, LIST];
     default: return [OBJECT, STRING, NUMBER, LIST];
   }
 }
@@ -150,7 +152,7 @@ function shaped(kind: Kind): fc.Arbitrary<unknown> {
     case 'list': return fc.array(shaped(kind.item), { maxLength: 3 });
     case 'map': return fc.dictionary(fc.string({ maxLength: 8 }), shaped(kind.value), { maxKeys: 3 });
     case 'duration': return fc.oneof(fc.constantFrom('30d', '1h', '0s', '1h30m', '1.5h', '-1d'), fc.nat(1_000_000).map((ms) => Duration.millis(ms)));
-    case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1));
+    case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1), Sso.oidc({ issuer: 'https://idp.example.com' }), Sso.argoCdDex({ argoCdUrl: 'http://argocd' }));
     case 'opaque': return ANYTHING;
   }
 }
