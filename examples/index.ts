@@ -7,6 +7,7 @@ import { buildIngressTraefik } from './ingress-traefik';
 import { buildMultiTenant } from './multi-tenant';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
+import { buildSso } from './sso';
 
 /** Every preset committed under dist/. */
 export const PRESETS: readonly Preset[] = [
@@ -18,4 +19,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'ingress-nginx', source: 'examples/ingress-nginx.ts', build: buildIngressNginx },
   { name: 'ingress-traefik', source: 'examples/ingress-traefik.ts', build: buildIngressTraefik },
   { name: 'gateway', source: 'examples/gateway.ts', build: buildGateway },
+  { name: 'sso', source: 'examples/sso.ts', build: buildSso },
 ];

@@ -1,5 +1,5 @@
 import { App, Chart, Duration } from 'cdk8s';
-import { ArgoWorkflows, type ArgoWorkflowsProps, AuthMode } from '../src';
+import { AccessProfile, ArgoWorkflows, type ArgoWorkflowsProps, AuthMode } from '../src';
 
 /**
  * The default stack: a cluster install in `argo` that also runs workflows in `argo`, with
@@ -7,12 +7,16 @@ import { ArgoWorkflows, type ArgoWorkflowsProps, AuthMode } from '../src';
  *   kept 30 days;
  * - MinIO with its bucket `my-bucket`, as the `artifact-repositories` default in `argo`;
  * - every credential generated in the cluster (nothing secret in this folder).
- * The UI accepts server and client auth, as upstream's quick-start does, for use through
- * `kubectl -n argo port-forward svc/argo-server 2746:2746`.
+ * The UI takes a Kubernetes token (client auth): the token-login account `argo-ui` may edit
+ * workflows in `argo`; `kubectl -n argo create token argo-ui` prints a token to paste as
+ * `Bearer <token>`, through `kubectl -n argo port-forward svc/argo-server 2746:2746`. Unlike
+ * upstream's quick-start there is no server auth mode, in which any pod of the cluster that reaches
+ * argo-server could run workflows as any service account.
  */
 export const QUICK_START_PROPS: ArgoWorkflowsProps = {
   namespace: 'argo',
-  server: { authModes: [AuthMode.SERVER, AuthMode.CLIENT] },
+  server: { authModes: [AuthMode.CLIENT] },
+  tokenLogin: { accounts: [{ name: 'argo-ui', profile: AccessProfile.EDITOR, namespaces: ['argo'] }] },
   workflowNamespaces: [{ name: 'argo' }],
   persistence: {
     postgres: { inCluster: {} },

@@ -37,6 +37,14 @@ export { TemplateReferencing } from './config/templates/workflow-restrictions';
 export type { WorkflowRestrictionsOptions } from './config/templates/workflow-restrictions';
 export { EXAMPLE_TEMPLATE_NAME } from './config/templates/example-template';
 
+// Authentication.
+export type { AuthOptions } from './config/auth';
+export { AccessProfile } from './config/auth/profiles';
+export { Sso, SsoKind } from './config/auth/sso';
+export type { ArgoCdDexSsoOptions, OidcSsoOptions, SecretKeyRef, SsoCommonOptions } from './config/auth/sso';
+export type { SsoRbacMapping, SsoRbacOptions } from './config/auth/sso-rbac';
+export type { TokenLoginAccount, TokenLoginOptions } from './config/auth/token-login';
+
 // Persistence.
 export type { ConnectionPoolOptions, PersistenceOptions, SynchronizationOptions } from './config/persistence/options';
 export { DatabaseEngine, DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from './config/persistence/database-options';

@@ -4,6 +4,7 @@
  * file only puts them together. The option types are re-exported here for convenience.
  */
 import { optionKeys } from './check';
+import type { AuthOptions } from './auth';
 import type { WorkflowControllerOptions } from './controller';
 import type { PodOptions } from './pod';
 import type { WorkloadIdentityOptions } from './identity/identity';
@@ -35,7 +36,7 @@ export { TemplateReferencing } from './templates/workflow-restrictions';
 export type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 
 /** Everything argo-stack installs, driven by one object. */
-export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
+export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, AuthOptions {
   /** The workflow-controller. @default - one replica, derived config */
   readonly controller?: WorkflowControllerOptions;
   /** argo-server. @default - enabled, HTTPS with a self-signed certificate, ClusterIP, client auth */
@@ -86,5 +87,5 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions {
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
-  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens',
+  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin',
 ]);

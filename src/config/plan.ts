@@ -2,6 +2,7 @@
  * The resolved plan: every option checked, every default filled in, every contribution folded.
  * Constructs and the Pulumi side read it; nothing in it is decided again.
  */
+import type { ResolvedAuth } from './auth';
 import type { ResolvedController } from './controller';
 import type { ServiceAccountSubject } from './identity/subjects';
 import type { Endpoint, Flow } from './endpoints';
@@ -25,6 +26,8 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly persistence?: ResolvedPersistence;
   /** MinIO, the artifact repositories and every Secret the stack needs, with their namespaces. */
   readonly storage: ResolvedStorage;
+  /** SSO, its RBAC accounts and the token-login accounts, when `sso` or `tokenLogin` is set. */
+  readonly auth?: ResolvedAuth;
   /** Secrets in the install namespace that the controller reads (database credentials). */
   readonly controllerSecrets: string[];
   /** Secrets in the install namespace that argo-server reads (database credentials, its TLS certificate). */

@@ -8,13 +8,14 @@
  * contributions are folded into the controller and argo-server, which are resolved last; the
  * user's `controller.config` is merged over everything.
  */
+import { AuthContext, ResolvedAuth, resolveAuth } from './auth';
 import { Component } from './endpoints';
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
 import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
 import { configSecrets, ResolvedController, resolveController } from './controller';
 import { rejectUnknownKeys } from './check';
-import { resolveExposure } from './exposure';
+import { ResolvedExposure, resolveExposure } from './exposure';
 import type { ControllerConfig } from './controller-config';
 import { validateControllerConfig } from './controller-config/schema';
 import { identityOfNamespace, ResolvedWorkloadIdentity, resolveWorkloadIdentity } from './identity/identity';
@@ -27,7 +28,7 @@ import { ResolvedPersistence, resolvePersistence } from './persistence/persisten
 import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
-import { AuthMode, ResolvedServer, resolveServer, SERVER_NAME } from './server';
+import { ResolvedServer, resolveServer, SERVER_NAME } from './server';
 import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
 import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
@@ -50,19 +51,6 @@ function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
 /** The names in `controller.config.artifactDrivers` (checked on its own; anything else gives none here). */
 function driverNames(drivers: unknown): string[] {
   return Array.isArray(drivers) ? drivers.flatMap((d) => (typeof d?.name === 'string' ? [d.name] : [])) : [];
-}
-
-/** Single sign-on is not built yet: it needs the argo-server-sso Secret, RBAC and auth mode wiring together. */
-function rejectSso(props: ArgoWorkflowsProps): void {
-  if (props.controller?.config?.sso !== undefined) {
-    throw conflict('controller.config.sso is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and auth mode wiring that argo-stack does not build yet',
-      'remove controller.config.sso and use AuthMode.CLIENT or AuthMode.SERVER');
-  }
-  const modes = props.server?.authModes;
-  if (props.server?.enabled !== false && Array.isArray(modes) && modes.includes(AuthMode.SSO)) {
-    throw conflict(`server.authModes ${JSON.stringify(modes)} is invalid: "sso" is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and controller.config.sso wiring that argo-stack does not build yet`,
-      'use AuthMode.CLIENT and/or AuthMode.SERVER');
-  }
 }
 
 /** argo-server exits unless every artifact driver runs as a sidecar of its pod, which argo-stack does not build yet. */
@@ -124,7 +112,6 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const workflowNamespaces = problems.attempt(() => resolveWorkflowNamespaces(props.workflowNamespaces, { ...install, namespaced: install.scope === InstallScope.NAMESPACED }), []);
   const jobs = problems.attempt(() => resolveJobs(props.jobs, install.imagePullSecrets), undefined);
   const configValid = problems.attempt(() => { validateControllerConfig(props.controller?.config, 'controller.config'); return true; }, false);
-  problems.attempt(() => rejectSso(props), undefined);
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
 
@@ -145,7 +132,11 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const restrictions = problems.attempt(() => resolveWorkflowRestrictions(props.workflowRestrictions, props.workflowServiceAccountTokens, {
     workflowNamespaces, configRestrictions: props.controller?.config?.workflowRestrictions, defaultWorkflowServiceAccount: props.controller?.defaultWorkflowServiceAccount,
   }), undefined);
-  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions].map((f) => f?.contributes ?? {});
+  const auth = problems.attempt(() => resolveAuth(props, {
+    auth: authContext(exposure?.resolved), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
+    workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
+  }), undefined);
+  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions, auth].map((f) => f?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -161,8 +152,17 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, jobs: jobs! };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs! };
 }
+
+/** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
+function authContext(exposure: ResolvedExposure | undefined): AuthContext {
+  if (!exposure) return { baseHref: '/', secure: true, exposed: false };
+  return { baseHref: exposure.baseHref, secure: exposure.secure, exposed: exposure.exposed, ...(exposure.publicUrl ? { publicUrl: exposure.publicUrl } : {}) };
+}
+
+/** The accounts are argo-server's: none without it. */
+const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undefined) => (auth && server ? { auth } : {});
 
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],

@@ -18,7 +18,7 @@ export enum AuthMode {
   CLIENT = 'client',
   /** The server uses its own service account for every request. */
   SERVER = 'server',
-  /** OpenID Connect single sign-on. */
+  /** OpenID Connect single sign-on; needs the `sso` option (which adds this mode by itself). */
   SSO = 'sso',
 }
 
@@ -54,6 +54,14 @@ export interface ArgoServerOptions extends PodOptions, LogOptions, ExposureOptio
   readonly xFrameOptions?: 'DENY' | 'SAMEORIGIN';
   /** `--access-control-allow-origin` for CORS. @default - no CORS header */
   readonly accessControlAllowOrigin?: string;
+  /**
+   * Accept `AuthMode.SERVER` on an exposed argo-server (LoadBalancer, Ingress, Gateway). In server
+   * mode every request without a token runs as argo-server's own service account, which can
+   * create workflows in every namespace that run as any service account: anyone who reaches the
+   * server gets that. Without this acknowledgement such an install is refused.
+   * @default false
+   */
+  readonly allowServerAuthModeWhenExposed?: boolean;
 }
 
 /** argo-server's own decisions, checked. */
@@ -90,7 +98,7 @@ export const SERVER_NAME = 'argo-server';
 
 const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
   'enabled', 'replicas', 'serviceAccountAnnotations', 'authModes', 'exposure', 'tls', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
-  'accessControlAllowOrigin', 'tlsMinVersion',
+  'accessControlAllowOrigin', 'tlsMinVersion', 'allowServerAuthModeWhenExposed',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 /** The most requests per second per client IP `--api-rate-limit` takes here. */
@@ -131,11 +139,14 @@ function resolveSettings(c: Checker, o: ArgoServerOptions | undefined): ServerSe
 }
 
 /**
- * argo-server's command line: `server`, the auth modes, the flags other features contribute (TLS
- * first: `--secure` sits where upstream's quick-start has it), then its own flags.
+ * argo-server's command line: `server`, the auth modes (its own, then contributed ones such as
+ * SSO's), the other flags features contribute (TLS first: `--secure` sits where upstream's
+ * quick-start has it), then its own flags.
  */
 export function serverArgs(s: ServerSettings, contributed: readonly string[] = []): string[] {
-  const args = ['server', ...s.authModes.map((m) => `--auth-mode=${m}`), ...contributed, `--api-rate-limit=${s.apiRateLimit}`];
+  const isMode = (a: string) => a.startsWith('--auth-mode=');
+  const modes = [...s.authModes.map((m) => `--auth-mode=${m}`), ...contributed.filter(isMode)];
+  const args = ['server', ...modes, ...contributed.filter((a) => !isMode(a)), `--api-rate-limit=${s.apiRateLimit}`];
   if (s.xFrameOptions !== undefined) args.push(`--x-frame-options=${s.xFrameOptions}`);
   if (s.accessControlAllowOrigin !== undefined) args.push(`--access-control-allow-origin=${s.accessControlAllowOrigin}`);
   return args;

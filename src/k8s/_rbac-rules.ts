@@ -111,3 +111,29 @@ export const ARTIFACT_GC_RULES: PolicyRule[] = [
   { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks'], verbs: ['list', 'watch'] },
   { apiGroups: ['argoproj.io'], resources: ['workflowartifactgctasks/status'], verbs: ['patch'] },
 ];
+
+/** The Argo kinds the UI shows in a namespace. */
+const UI_KINDS = ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'];
+const READ = ['get', 'list', 'watch'];
+/** The profiles of UI accounts (`AccessProfile` values). */
+export type ProfileName = 'read-only' | 'editor' | 'admin';
+
+/**
+ * What a UI account of a profile may do, from what the UI calls with the account's token (argo-server
+ * acts with it in client and SSO RBAC modes): the Argo kinds it lists, pods and their logs, events.
+ * An editor also creates, changes and deletes the Argo kinds, and deletes pods (retrying a workflow
+ * deletes its failed pods); an admin also deletes collections. `cluster` (a ClusterRole) adds
+ * clusterworkflowtemplates: readable by every profile, writable by admins. Never Secrets, never `*`.
+ */
+export function profileRules(profile: ProfileName, cluster: boolean): PolicyRule[] {
+  const write = profile === 'admin' ? ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+    : profile === 'editor' ? ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] : READ;
+  const clusterTemplates: PolicyRule[] = cluster ? [{ apiGroups: ['argoproj.io'], resources: ['clusterworkflowtemplates'], verbs: profile === 'admin' ? write : READ }] : [];
+  return [
+    { apiGroups: ['argoproj.io'], resources: [...UI_KINDS], verbs: write },
+    ...clusterTemplates,
+    { apiGroups: [''], resources: ['pods'], verbs: profile === 'read-only' ? READ : ['delete', ...READ] },
+    { apiGroups: [''], resources: ['pods/log'], verbs: READ },
+    { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+  ];
+}

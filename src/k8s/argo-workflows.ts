@@ -14,6 +14,7 @@ import { ManagedSecrets } from './secrets';
 import { Namespace } from './namespace';
 import { WorkflowController } from './controller';
 import { WorkflowNamespace } from './workflow-namespace';
+import { UiAccounts } from './auth/ui-accounts';
 
 /** The plan's endpoint of a component it runs (the plan always has one for a component it deploys). */
 function endpointOf(plan: ResolvedArgoWorkflows, component: Component): Endpoint {
@@ -65,5 +66,6 @@ export class ArgoWorkflows extends Construct {
         new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories: plan.storage.artifactRepositories });
       }
     }
+    if (plan.auth) new UiAccounts(this, 'UiAccounts', { ctx, auth: plan.auth });
   }
 }

@@ -395,9 +395,9 @@ describe('server options', () => {
         'server.authModes ["client","server","client"] is invalid: it lists "client" twice; each mode may appear once. Fix: remove the duplicate "client"');
     });
 
-    it('rejects sso (not supported yet)', () => {
+    it('rejects sso without SSO settings', () => {
       expectInvalid(resolve({ server: { authModes: [AuthMode.CLIENT, AuthMode.SSO] } }),
-        'server.authModes ["client","sso"] is invalid: "sso" is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and controller.config.sso wiring that argo-stack does not build yet. Fix: use AuthMode.CLIENT and/or AuthMode.SERVER');
+        'server.authModes ["client","sso"] lists "sso" but sso is not set: argo-server exits at start without SSO settings. Fix: set sso: Sso.oidc({ issuer, ... }) or Sso.argoCdDex({ argoCdUrl }), or remove "sso" from server.authModes');
     });
 
     it('rejects an empty list and a non-list', () => {
@@ -629,10 +629,10 @@ describe('controller config', () => {
       'controller.config.parallelism "5" is invalid: it must be a whole number. Fix: give a whole number');
   });
 
-  it('rejects controller.config.sso (not supported yet)', () => {
+  it('rejects controller.config.sso: single sign-on comes from the sso option only', () => {
     expectInvalid(resolve({
       controller: { config: { sso: { issuer: 'https://dex.example.com', clientId: { name: 'argo-server-sso', key: 'clientID' }, clientSecret: { name: 'argo-server-sso', key: 'clientSecret' } } } },
-    }), 'controller.config.sso is not supported yet: single sign-on needs the argo-server-sso Secret, RBAC and auth mode wiring that argo-stack does not build yet. Fix: remove controller.config.sso and use AuthMode.CLIENT or AuthMode.SERVER');
+    }), 'controller.config.sso is set: argo-stack wires single sign-on (the auth mode, the Secrets argo-server reads, its RBAC and the SSO RBAC accounts) only from the sso option. Fix: remove controller.config.sso and set sso: Sso.oidc({ issuer, clientId, clientSecret }) (or Sso.argoCdDex({ argoCdUrl }))');
   });
 
   describe('persistence', () => {

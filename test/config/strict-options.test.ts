@@ -13,7 +13,7 @@ import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props: unknown) => () => resolveArgoWorkflows(bad(props));
-const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs, workloadIdentity, workflowRestrictions, workflowServiceAccountTokens';
+const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs, workloadIdentity, workflowRestrictions, workflowServiceAccountTokens, sso, tokenLogin';
 
 describe('unknown keys', () => {
   test('at the top level, with a rename hint for near misses', () => {
@@ -28,7 +28,7 @@ describe('unknown keys', () => {
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
     expectInvalid(resolve({ server: { tlsMinVerison: 772 } }),
-      'server.tlsMinVerison is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, exposure, tls, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "tlsMinVersion"');
+      'server.tlsMinVerison is not an option argo-stack knows; allowed here: enabled, replicas, serviceAccountAnnotations, authModes, exposure, tls, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, allowServerAuthModeWhenExposed, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "tlsMinVersion"');
     // A near miss of a removed option is named with what replaced it.
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
       'server.loadBalancerSourceRanges was replaced by server.exposure. Fix: use server.exposure: Exposure.loadBalancer({ sourceRanges: ["203.0.113.0/24"] })');

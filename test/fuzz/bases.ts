@@ -6,6 +6,7 @@ import { CLUSTER_PROPS } from '../../examples/cluster';
 import { EXTERNAL_DB_PROPS } from '../../examples/external-db';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { SSO_PROPS } from '../../examples/sso';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { DEFAULT_MINIO_IMAGE } from '../../src/config/storage/minio';
 import { Credentials } from '../../src/config/credentials';
@@ -49,7 +50,7 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
   },
   server: {
     ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
-    authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
+    authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
     accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tls: ServerTls.fromSecret('argo-server-tls'),
     exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
   },
@@ -174,6 +175,7 @@ const GATEWAY_PROPS: ArgoWorkflowsProps = {
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
   { name: 'quick-start', props: QUICK_START_PROPS },
+  { name: 'sso', props: SSO_PROPS },
   { name: 'namespaced', props: NAMESPACED_PROPS },
   { name: 'external-db', props: EXTERNAL_DB_PROPS },
   { name: 'everything', props: EVERYTHING_PROPS },

@@ -77,6 +77,10 @@ describe('the options surface', () => {
     expect(entries.get('persistence.archiveTTL')).toBe('duration');
     expect(entries.get('persistence.postgres.credentials')).toBe('instance of Credentials');
     expect(entries.get('artifactRepositories.repositories{}')).toBe('instance of ArtifactRepository');
+    expect(entries.get('sso')).toBe('instance of Sso');
+    expect(entries.get('tokenLogin.accounts[].namespaces')).toBe('list of string');
+    expect(entries.get('tokenLogin.accounts[].profile')).toBe('enum "read-only" | "editor"');
+    expect(entries.get('server.allowServerAuthModeWhenExposed')).toBe('boolean');
     expect(entries.get('minio')).toMatch(/^boolean \| object \{bucket, /);
     expect(entries.get('persistence.synchronization')).toMatch(/^boolean \| object \{controllerName, /);
     expect(entries.get('controller.resources')).toMatch(/^opaque object/);

@@ -7,6 +7,7 @@
  */
 import { Duration } from 'cdk8s';
 import fc from 'fast-check';
+import { Sso } from '../../src/config/auth/sso';
 import { Credentials } from '../../src/config/credentials';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
@@ -73,6 +74,7 @@ function wrongForInstance(className: string): Labeled[] {
       v('IngressController instance', () => IngressController.nginx()), v('ServerTls instance', () => ServerTls.plainText()), CREDENTIALS, NUMBER, LIST];
     case 'ServerTls': return [v('boolean (the old secure)', () => false), v('look-alike object', () => ({ kind: 'plain-text' })), v('Secret name string', () => 'argo-tls'),
       v('IngressTls instance', () => IngressTls.none()), v('Exposure instance', () => Exposure.clusterIp()), CREDENTIALS, NUMBER, LIST];
+    case 'Sso': return [v('look-alike object', () => ({ issuer: 'https://idp.example.com' })), v('Sso without options', () => Sso.oidc(undefined as never)), CREDENTIALS, REPOSITORY, STRING, NUMBER, LIST];
     default: return [OBJECT, STRING, NUMBER, LIST];
   }
 }
@@ -163,7 +165,8 @@ function shaped(kind: Kind): fc.Arbitrary<unknown> {
       Exposure.clusterIp(), Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }), ServerTls.selfSigned(), ServerTls.plainText(), ServerTls.fromSecret('fuzz-tls'),
       ServerTls.certManager({ issuer: 'fuzz-ca' }), IngressTls.none(),
       Exposure.ingress({ controller: IngressController.traefik(), hosts: ['fuzz.example.com'], tls: IngressTls.certManager({ clusterIssuer: 'fuzz' }) }),
-      Exposure.gateway({ parentRefs: [{ name: 'eg' }], hostnames: ['fuzz.example.com'], backendTls: { caConfigMap: 'fuzz-ca' } }));
+      Exposure.gateway({ parentRefs: [{ name: 'eg' }], hostnames: ['fuzz.example.com'], backendTls: { caConfigMap: 'fuzz-ca' } }),
+      Sso.oidc({ issuer: 'https://idp.example.com' }), Sso.argoCdDex({ argoCdUrl: 'http://argocd' }));
     case 'opaque': return ANYTHING;
   }
 }

@@ -121,7 +121,7 @@ describe('every preset passes every check', () => {
         },
       },
       server: {
-        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], baseHref: '/argo/', tls: ServerTls.plainText(),
+        replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', tls: ServerTls.plainText(),
         exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
       },
       workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }, { name: 'team-b', serviceAccountName: 'runner' }],

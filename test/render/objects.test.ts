@@ -13,6 +13,7 @@ import { INGRESS_TRAEFIK_PROPS } from '../../examples/ingress-traefik';
 import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
+import { SSO_PROPS } from '../../examples/sso';
 import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
@@ -31,6 +32,7 @@ const PROPS: Record<string, ArgoWorkflowsProps> = {
   'ingress-nginx': INGRESS_NGINX_PROPS,
   'ingress-traefik': INGRESS_TRAEFIK_PROPS,
   gateway: GATEWAY_PROPS,
+  sso: SSO_PROPS,
 };
 const MULTI_TENANT = 'multi-tenant';
 

@@ -1,0 +1,64 @@
+import { Construct } from 'constructs';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { ResolvedAuth } from '../../config/auth';
+import type { ResolvedAccessAccount } from '../../config/auth/profiles';
+import { SERVER_NAME } from '../../config/server';
+import { K8sContext, manifest, meta } from '../_meta';
+import { profileRules, secretReadRules } from '../_rbac-rules';
+import { clusterRoleWithBinding, roleWithBinding } from '../rbac';
+
+/** The component label (and output file `90-<component>.yaml`) of each kind of account. */
+export const UI_ACCOUNT_COMPONENT = { 'sso-rbac': 'sso-rbac', 'token-login': 'token-login' } as const;
+/** The Role, RoleBinding, ClusterRole and ClusterRoleBinding of an account: `argo-sso-<name>` or `argo-ui-<name>`. */
+export const grantName = (a: Pick<ResolvedAccessAccount, 'purpose' | 'name'>): string => `${a.purpose === 'sso-rbac' ? 'argo-sso' : 'argo-ui'}-${a.name}`;
+/** The Role that lets argo-server read SSO RBAC tokens in a managed namespace. */
+export const SERVER_SSO_TOKENS_ROLE = 'argo-server-sso-tokens';
+
+export interface UiAccountsProps {
+  readonly ctx: K8sContext;
+  readonly auth: ResolvedAuth;
+}
+
+/**
+ * The UI accounts of the plan (SSO RBAC mappings and token-login accounts): for each, a
+ * ServiceAccount (with the SSO RBAC annotations), its token Secret `<name>.service-account-token`
+ * (type `kubernetes.io/service-account-token`, no data: Kubernetes fills it in), and its profile's
+ * Role and RoleBinding in each chosen namespace, or one ClusterRole and ClusterRoleBinding.
+ */
+export class UiAccounts extends Construct {
+  constructor(scope: Construct, id: string, props: UiAccountsProps) {
+    super(scope, id);
+    const { ctx, auth } = props;
+    for (const a of auth.accounts) this.account(ctx, a);
+    const remote = auth.serverTokenReads;
+    if (remote) {
+      roleWithBinding(this, 'ServerTokens', ctx, UI_ACCOUNT_COMPONENT['sso-rbac'], {
+        roleName: SERVER_SSO_TOKENS_ROLE, bindingName: SERVER_SSO_TOKENS_ROLE, namespace: remote.namespace,
+        serviceAccount: SERVER_NAME, serviceAccountNamespace: ctx.namespace, rules: secretReadRules(remote.names),
+      });
+    }
+  }
+
+  private account(ctx: K8sContext, a: ResolvedAccessAccount): void {
+    const component = UI_ACCOUNT_COMPONENT[a.purpose];
+    const id = `${a.purpose}-${a.namespace}-${a.name}`;
+    const annotations = Object.keys(a.annotations).length ? { annotations: { ...a.annotations } } : {};
+    manifest<IServiceAccount>(this, `${id}-ServiceAccount`, {
+      apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(ctx, component, a.name, a.namespace, annotations), automountServiceAccountToken: false,
+    });
+    manifest<ISecret>(this, `${id}-Token`, {
+      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
+      metadata: meta(ctx, component, a.tokenSecretName, a.namespace, { annotations: { 'kubernetes.io/service-account.name': a.name } }),
+    });
+    const name = grantName(a);
+    const subject = { serviceAccount: a.name, serviceAccountNamespace: a.namespace };
+    if (a.namespaces === undefined) {
+      clusterRoleWithBinding(this, `${id}-`, ctx, component, { roleName: name, bindingName: name, ...subject, rules: profileRules(a.profile, true) });
+      return;
+    }
+    for (const ns of a.namespaces) {
+      roleWithBinding(this, `${id}-${ns}-`, ctx, component, { roleName: name, bindingName: name, namespace: ns, ...subject, rules: profileRules(a.profile, false) });
+    }
+  }
+}
