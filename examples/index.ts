@@ -8,6 +8,7 @@ import { buildMultiTenant } from './multi-tenant';
 import { buildNamespaced } from './namespaced';
 import { buildQuickStart } from './quick-start';
 import { buildSso } from './sso';
+import { buildStrictNamespaced } from './strict-namespaced';
 
 /** Every preset committed under dist/. */
 export const PRESETS: readonly Preset[] = [
@@ -20,4 +21,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'ingress-traefik', source: 'examples/ingress-traefik.ts', build: buildIngressTraefik },
   { name: 'gateway', source: 'examples/gateway.ts', build: buildGateway },
   { name: 'sso', source: 'examples/sso.ts', build: buildSso },
+  { name: 'strict-namespaced', source: 'examples/strict-namespaced.ts', build: buildStrictNamespaced },
 ];

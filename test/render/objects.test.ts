@@ -14,6 +14,7 @@ import { MULTI_TENANT_PROPS, TENANTS } from '../../examples/multi-tenant';
 import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
 import { SSO_PROPS } from '../../examples/sso';
+import { STRICT_NAMESPACED_PROPS } from '../../examples/strict-namespaced';
 import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
@@ -33,6 +34,7 @@ const PROPS: Record<string, ArgoWorkflowsProps> = {
   'ingress-traefik': INGRESS_TRAEFIK_PROPS,
   gateway: GATEWAY_PROPS,
   sso: SSO_PROPS,
+  'strict-namespaced': STRICT_NAMESPACED_PROPS,
 };
 const MULTI_TENANT = 'multi-tenant';
 
