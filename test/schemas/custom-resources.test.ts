@@ -7,7 +7,8 @@ describe('custom resource schemas', () => {
       { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: { rules: [{ backendRefs: [{ name: 'argo-server', port: 2746 }] }] } },
       { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'm' }, spec: { stripPrefix: { prefixes: ['/argo'] } } },
       { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: { entrypoint: 'main', templates: [{ name: 'main', container: { name: 'main', image: 'busybox:1.37' } }] } },
-    ])).toEqual([null, null, null, null]);
+      { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 's' }, spec: { selector: { matchLabels: { app: 'workflow-controller' } }, endpoints: [{ port: 'metrics', scheme: 'https' }] } },
+    ])).toEqual([null, null, null, null, null]);
   });
 
   test('schema errors and unknown kinds are reported, object by object', () => {

@@ -1,6 +1,7 @@
 /**
- * Schema validation of custom resources (cert-manager, Gateway API, Traefik, Argo Workflows) with
- * the `@kubernetes-models` CRD packages, which are ES modules and run in a child Node process.
+ * Schema validation of custom resources (cert-manager, Gateway API, Traefik, prometheus-operator,
+ * Argo Workflows) with the `@kubernetes-models` CRD packages, which are ES modules and run in a
+ * child Node process.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import type { K8sObject } from '../util';
 const SCRIPT = path.join(__dirname, 'custom-resources.mjs');
 
 /** The `apiVersion kind` pairs the child process has a model for. */
-export const CUSTOM_RESOURCE_GROUPS = ['cert-manager.io/', 'gateway.networking.k8s.io/', 'traefik.io/', 'argoproj.io/'];
+export const CUSTOM_RESOURCE_GROUPS = ['cert-manager.io/', 'gateway.networking.k8s.io/', 'traefik.io/', 'monitoring.coreos.com/', 'argoproj.io/'];
 
 /** Whether an object is a custom resource this module validates. */
 export const isCustomResource = (o: K8sObject): boolean => CUSTOM_RESOURCE_GROUPS.some((g) => String(o.apiVersion).startsWith(g));
