@@ -73,6 +73,7 @@ export { CONTROLLER_CONFIG_KEYS, validateControllerConfig } from './config/contr
 // The plan.
 export { resolveArgoWorkflows } from './config/resolve';
 export { Component, PORTS } from './config/endpoints';
+export { ExternalPeer } from './config/endpoints';
 export type { Endpoint, Flow, FlowSource, NamedPort } from './config/endpoints';
 export { ValidationError } from './config/errors';
 

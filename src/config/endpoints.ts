@@ -59,8 +59,23 @@ export interface Endpoint {
   readonly ports: readonly NamedPort[];
 }
 
-/** Something that opens a connection: a component of the plan, or the workflow pods of a namespace. */
-export type FlowSource = { readonly component: Component } | { readonly workflowPods: string };
+/** Peers outside the plan that open connections to its components. */
+export enum ExternalPeer {
+  /** The pods of the Ingress controller (ingress-nginx, Traefik) that forward to argo-server. */
+  INGRESS_CONTROLLER = 'ingress-controller',
+  /** The pods of the Gateway API implementation that forward to argo-server. */
+  GATEWAY = 'gateway',
+  /** Clients through a LoadBalancer Service (any address its source ranges allow). */
+  LOAD_BALANCER = 'load-balancer',
+  /** Prometheus, scraping metrics. */
+  PROMETHEUS = 'prometheus',
+}
+
+/**
+ * Something that opens a connection: a component of the plan, the workflow pods of a namespace, or
+ * a peer outside the plan.
+ */
+export type FlowSource = { readonly component: Component } | { readonly workflowPods: string } | { readonly external: ExternalPeer };
 
 /** One connection the install needs: from a source to a named port of an endpoint. */
 export interface Flow {
