@@ -200,7 +200,7 @@ describe('schema validation beyond the presets', () => {
         },
       },
       server: { replicas: 2, tls: ServerTls.plainText(), exposure: Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }) },
-      workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' } }],
+      workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }, { name: 'team-a', serviceAccountAnnotations: { a: 'b' }, artifactGC: true }],
       labels: { team: 'data' },
     }, [
       'Namespace argo', 'Namespace team-a',
@@ -220,6 +220,7 @@ describe('schema validation beyond the presets', () => {
       'Role argo/agent', 'RoleBinding argo/agent-argo-workflow', 'Secret argo/argo-workflow.service-account-token',
       'ServiceAccount argo/argo-artifact-gc', 'Role argo/artifactgc', 'RoleBinding argo/artifactgc-argo-artifact-gc',
       'ServiceAccount team-a/argo-workflow', 'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
+      'ServiceAccount team-a/argo-artifact-gc', 'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-artifact-gc',
     ]],
     ['namespaced, managed namespace, no CRDs, no server', {
       scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'wf' }],

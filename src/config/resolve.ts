@@ -31,7 +31,7 @@ import { Problems } from './problems';
 import { ResolvedServer, resolveServer, SERVER_NAME } from './server';
 import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
-import { ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
+import { rejectPartialArtifactGC, ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
 function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
   // The props are not shown: they may hold credentials.
@@ -113,6 +113,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   const jobs = problems.attempt(() => resolveJobs(props.jobs, install.imagePullSecrets), undefined);
   const configValid = problems.attempt(() => { validateControllerConfig(props.controller?.config, 'controller.config'); return true; }, false);
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
+  problems.attempt(() => rejectPartialArtifactGC(workflowNamespaces), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
 
   // Features, in order; each contributes to the controller, argo-server and the plan.
@@ -158,7 +159,8 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
 /** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
 function authContext(exposure: ResolvedExposure | undefined): AuthContext {
   if (!exposure) return { baseHref: '/', secure: true, exposed: false };
-  return { baseHref: exposure.baseHref, secure: exposure.secure, exposed: exposure.exposed, ...(exposure.publicUrl ? { publicUrl: exposure.publicUrl } : {}) };
+  const unknown = exposure.kind === 'ingress' && !exposure.publicUrl ? { publicUrlUnknown: 'server.exposure is an Ingress with IngressTls.none() (TLS ends before it, or nowhere)' } : {};
+  return { baseHref: exposure.baseHref, secure: exposure.secure, exposed: exposure.exposed, ...(exposure.publicUrl ? { publicUrl: exposure.publicUrl } : {}), ...unknown };
 }
 
 /** The accounts are argo-server's: none without it. */

@@ -146,6 +146,20 @@ function resolveOne(c: Checker, n: WorkflowNamespaceOptions, install: { namespac
 }
 
 /**
+ * Artifact GC pods run as the controller's one default `spec.artifactGC.serviceAccountName`
+ * (`workflowDefaults` is install-wide; workflow/controller/artifact_gc.go falls back to `default`,
+ * which has no Role): a namespace without `artifactGC` has no such account, so its GC pods would fail.
+ */
+export function rejectPartialArtifactGC(namespaces: readonly ResolvedWorkflowNamespace[]): void {
+  const without = namespaces.filter((n) => !n.artifactGC).map((n) => n.name);
+  if (without.length === 0 || without.length === namespaces.length) return;
+  const index = namespaces.findIndex((n) => !n.artifactGC);
+  throw conflict(`workflowNamespaces[${index}].artifactGC is not set for "${without[0]}" while ${namespaces.filter((n) => n.artifactGC).map((n) => `"${n.name}"`).join(', ')} set it: `
+    + `artifact GC pods of every namespace run as the one default account ${ARTIFACT_GC_SERVICE_ACCOUNT} (workflowDefaults is install-wide), which only namespaces with artifactGC have`,
+  `set artifactGC: true on every workflow namespace (${without.map((n) => `"${n}"`).join(', ')} too), or on none`);
+}
+
+/**
  * Validates `workflowNamespaces`. In a namespaced install every entry must be the one namespace the
  * install watches (`managedNamespace`, else the install namespace).
  */

@@ -66,6 +66,9 @@ export class ArgoWorkflows extends Construct {
         new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories: plan.storage.artifactRepositories });
       }
     }
-    if (plan.auth) new UiAccounts(this, 'UiAccounts', { ctx, auth: plan.auth });
+    if (plan.auth) {
+      const repositorySecrets = Object.fromEntries(plan.workflowNamespaces.map((n) => [n.name, n.serverSecrets]));
+      new UiAccounts(this, 'UiAccounts', { ctx, auth: plan.auth, repositorySecrets });
+    }
   }
 }

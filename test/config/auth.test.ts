@@ -72,6 +72,11 @@ describe('Sso.oidc', () => {
     expect(resolveArgoWorkflows({ sso: oidc({ sessionExpiry: Duration.hours(10) }) }).auth?.sso?.config.sessionExpiry).toBe('10h');
   });
 
+  it('keeps the issuer exactly as given, a trailing "/" included (OIDC discovery compares it character for character)', () => {
+    const sso = resolveArgoWorkflows({ sso: oidc({ issuer: 'https://tenant.auth0.example.com/', issuerAlias: 'https://login.example.com/' }) }).auth?.sso?.config;
+    expect([sso?.issuer, sso?.issuerAlias]).toEqual(['https://tenant.auth0.example.com/', 'https://login.example.com/']);
+  });
+
   it('accepts an http:// issuer only with allowInsecureIssuer', () => {
     expect(resolveArgoWorkflows({ sso: oidc({ issuer: 'http://dex.argo:5556/dex', allowInsecureIssuer: true }) }).auth?.sso?.config.issuer).toBe('http://dex.argo:5556/dex');
   });
@@ -174,10 +179,10 @@ describe('bad SSO settings', () => {
 });
 
 describe('SSO RBAC', () => {
-  it('creates one account per mapping, annotated with the rule and precedence, granted cluster-wide in a cluster install', () => {
+  it('creates one account per mapping, annotated with the rule and precedence, granted in the workflow namespaces (never cluster-wide)', () => {
     const plan = resolveArgoWorkflows({ sso: oidc(rbac({ ...ADMINS, groups: ['admins', 'ops'], precedence: 5 })) });
     expect(plan.auth?.accounts).toEqual([{
-      purpose: 'sso-rbac', name: 'argo-admins', namespace: 'argo', profile: AccessProfile.ADMIN,
+      purpose: 'sso-rbac', name: 'argo-admins', namespace: 'argo', profile: AccessProfile.ADMIN, namespaces: ['argo'], clusterTemplates: true,
       annotations: { 'workflows.argoproj.io/rbac-rule': "'admins' in groups || 'ops' in groups", 'workflows.argoproj.io/rbac-rule-precedence': '5' },
       tokenSecretName: 'argo-admins.service-account-token',
     }]);
@@ -194,6 +199,16 @@ describe('SSO RBAC', () => {
   it('sets SSO_DELEGATE_RBAC_TO_NAMESPACE for delegation', () => {
     const plan = resolveArgoWorkflows({ sso: oidc(rbac(ADMINS, { delegateToNamespace: true })) });
     expect(plan.server?.env).toContainEqual({ name: 'SSO_DELEGATE_RBAC_TO_NAMESPACE', value: 'true' });
+  });
+
+  it('grants a mapping without namespaces in the workflow namespaces', () => {
+    const plan = resolveArgoWorkflows({ workflowNamespaces: [{ name: 'team-a' }, { name: 'team-b' }], sso: oidc(rbac(ADMINS)) });
+    expect(plan.auth?.accounts.map((a) => [a.namespaces, a.clusterTemplates])).toEqual([[['team-a', 'team-b'], true]]);
+  });
+
+  it('rejects two mappings with the same precedence: argo-server would pick either', () => {
+    expectInvalid(resolve({ sso: oidc({ rbac: { mappings: [ADMINS, { serviceAccountName: 'argo-viewer', rule: 'true', profile: AccessProfile.READ_ONLY }] } }) }),
+      'sso.rbac.mappings[1].precedence is 0, as is sso.rbac.mappings[0].precedence: when both rules match, argo-server picks either account at random. Fix: give every mapping its own precedence (the highest matching number wins)');
   });
 
   it('rejects delegation in a namespaced install, where Argo ignores it', () => {
@@ -242,7 +257,7 @@ describe('token login', () => {
   it('creates one account per entry in the install namespace, granted in the chosen namespaces', () => {
     const plan = resolveArgoWorkflows({ tokenLogin: { accounts: [{ name: 'argo-ui', profile: AccessProfile.READ_ONLY, namespaces: ['team-a', 'team-b'] }] } });
     expect(plan.auth?.accounts).toEqual([{
-      purpose: 'token-login', name: 'argo-ui', namespace: 'argo', profile: AccessProfile.READ_ONLY, namespaces: ['team-a', 'team-b'], annotations: {},
+      purpose: 'token-login', name: 'argo-ui', namespace: 'argo', profile: AccessProfile.READ_ONLY, namespaces: ['team-a', 'team-b'], clusterTemplates: false, annotations: {},
       tokenSecretName: 'argo-ui.service-account-token',
     }]);
     expect(plan.auth?.sso).toBeUndefined();
@@ -280,6 +295,14 @@ describe('auth modes', () => {
       expect(() => resolveArgoWorkflows({ server: { authModes: [AuthMode.SERVER], exposure, ...tls, allowServerAuthModeWhenExposed: true } })).not.toThrow();
     }
     expect(() => resolveArgoWorkflows({ server: { authModes: [AuthMode.SERVER] } })).not.toThrow();
+  });
+
+  it('requires the redirect URL behind an Ingress with IngressTls.none(), whose public scheme is unknown', () => {
+    const exposure = Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.none() });
+    expectInvalid(resolve({ sso: oidc({}), server: { baseHref: '/argo/', exposure } }),
+      'sso.redirectUrl is required: server.exposure is an Ingress with IngressTls.none() (TLS ends before it, or nowhere), so argo-stack cannot derive the URL browsers return to. Fix: set redirectUrl to the public URL of the callback, e.g. "https://argo.example.com/argo/oauth2/callback"');
+    const plan = resolveArgoWorkflows({ sso: oidc({ redirectUrl: 'https://argo.example.com/argo/oauth2/callback' }), server: { baseHref: '/argo/', exposure } });
+    expect(plan.auth?.sso?.config.redirectUrl).toBe('https://argo.example.com/argo/oauth2/callback');
   });
 
   it('derives the SSO redirect URL from the Ingress host and the base href', () => {

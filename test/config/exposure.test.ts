@@ -42,9 +42,9 @@ describe('the resolved exposure', () => {
     });
   });
 
-  test('ingress-nginx at "/" with plain HTTP everywhere: Prefix "/", backend HTTP, http:// URL', () => {
+  test('ingress-nginx at "/" with plain HTTP everywhere: Prefix "/", backend HTTP, no public URL (the scheme in front is unknown)', () => {
     const e = plan({ tls: ServerTls.plainText(), exposure: nginx({ tls: IngressTls.none(), className: 'internal', annotations: { 'example.com/team': 'data' } }) }).exposure;
-    expect(e.publicUrl).toBe('http://argo.example.com/');
+    expect(e.publicUrl).toBeUndefined();
     expect(e.secure).toBe(false);
     expect(e.ingress).toEqual({
       name: 'argo-server', controller: 'nginx', className: 'internal', hosts: ['argo.example.com'], path: '/', pathType: 'Prefix',

@@ -79,15 +79,16 @@ describe('WorkloadIdentity factories', () => {
 });
 
 describe('workloadIdentity options', () => {
-  const base: ArgoWorkflowsProps = { artifactRepository: S3_SDK, workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b' }] };
+  const base: ArgoWorkflowsProps = { artifactRepository: S3_SDK, workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b', artifactGC: true }] };
 
   test('defaults for every namespace, a namespace override, GC defaulting to the workflow identity', () => {
     const wf = WorkloadIdentity.awsIrsa(ARN);
     const own = WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/team-b');
-    const plan = resolveArgoWorkflows({ ...base, workloadIdentity: { workflows: wf }, workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b', workloadIdentity: own }] });
+    const plan = resolveArgoWorkflows({ ...base, workloadIdentity: { workflows: wf }, workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b', artifactGC: true, workloadIdentity: own }] });
     expect(plan.workflowNamespaces.map((n) => [n.serviceAccountAnnotations, n.artifactGCServiceAccount])).toEqual([
       [{ 'eks.amazonaws.com/role-arn': ARN }, { name: 'argo-artifact-gc', annotations: { 'eks.amazonaws.com/role-arn': ARN } }],
-      [{ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/team-b' }, undefined],
+      // GC defaults to the namespace's own workflow identity.
+      [{ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/team-b' }, { name: 'argo-artifact-gc', annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/team-b' } }],
     ]);
     expect(plan.server?.serviceAccountAnnotations).toEqual({});
   });
@@ -97,13 +98,15 @@ describe('workloadIdentity options', () => {
     const gc = WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-artifact-gc');
     const plan = resolveArgoWorkflows({ ...base, workloadIdentity: { server, workflows: WorkloadIdentity.awsPodIdentity(), artifactGC: gc } });
     expect(plan.serviceAccountSubjects.map((s) => ({ ...s, workloadIdentity: s.workloadIdentity?.describe() }))).toEqual([
-      { namespace: 'argo', name: 'argo-server', component: 'server', access: ['read'], workloadIdentity: server.describe() },
+      { namespace: 'argo', name: 'argo-server', component: 'server', access: ['read', 'write'], workloadIdentity: server.describe() },
       { namespace: 'argo', name: 'argo-workflow', component: 'workflow', access: ['read', 'write'], workloadIdentity: 'WorkloadIdentity.awsPodIdentity()' },
       { namespace: 'argo', name: 'argo-artifact-gc', component: 'artifact-gc', access: ['read', 'delete'], workloadIdentity: gc.describe() },
       { namespace: 'team-b', name: 'argo-workflow', component: 'workflow', access: ['read', 'write'], workloadIdentity: 'WorkloadIdentity.awsPodIdentity()' },
+      { namespace: 'team-b', name: 'argo-artifact-gc', component: 'artifact-gc', access: ['read', 'delete'], workloadIdentity: gc.describe() },
     ]);
     expect(plan.serviceAccountSubjects.map(subjectOf)).toEqual([
       'system:serviceaccount:argo:argo-server', 'system:serviceaccount:argo:argo-workflow', 'system:serviceaccount:argo:argo-artifact-gc', 'system:serviceaccount:team-b:argo-workflow',
+      'system:serviceaccount:team-b:argo-artifact-gc',
     ]);
     // Without identities the subjects are still listed (static keys or none), and argo-server only when it runs.
     expect(resolveArgoWorkflows({ server: { enabled: false }, workflowNamespaces: [{ name: 'wf', serviceAccountName: 'runner' }] }).serviceAccountSubjects)

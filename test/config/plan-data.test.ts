@@ -240,7 +240,12 @@ describe('the default workflow service account', () => {
   const spec = (props: Parameters<typeof resolveArgoWorkflows>[0]) => resolveArgoWorkflows(props).controller.config.workflowDefaults?.spec;
 
   test('is the workflow namespaces\' account when they share one; GC pods run as argo-artifact-gc', () => {
-    expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-artifact-gc' } });
+    expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b', artifactGC: true }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-artifact-gc' } });
+  });
+
+  test('artifact GC on some workflow namespaces only is refused: GC pods everywhere would name argo-artifact-gc', () => {
+    expectInvalid(() => resolveArgoWorkflows({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }, { name: 'c', artifactGC: true }] }),
+      'workflowNamespaces[1].artifactGC is not set for "b" while "a", "c" set it: artifact GC pods of every namespace run as the one default account argo-artifact-gc (workflowDefaults is install-wide), which only namespaces with artifactGC have. Fix: set artifactGC: true on every workflow namespace ("b" too), or on none');
   });
 
   test('is not set when the namespaces use different accounts', () => {

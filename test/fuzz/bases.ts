@@ -59,7 +59,7 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
       name: 'wf-a', create: true, podSecurity: PodSecurityLevel.BASELINE, serviceAccountName: 'runner',
       serviceAccountAnnotations: { 'example.com/role': 'runner' }, agent: true, artifactGC: true,
     },
-    { name: 'wf-b', serviceAccountName: 'runner' },
+    { name: 'wf-b', serviceAccountName: 'runner', artifactGC: true },
   ],
   persistence: {
     mysql: {
@@ -138,7 +138,7 @@ const IDENTITY_PROPS: ArgoWorkflowsProps = {
       workloadIdentity: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-workflows'),
       artifactGCWorkloadIdentity: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-artifact-gc'),
     },
-    { name: 'team-b' },
+    { name: 'team-b', artifactGC: true },
   ],
   workloadIdentity: {
     server: WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/argo-server'),

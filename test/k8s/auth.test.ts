@@ -38,10 +38,12 @@ describe('SSO RBAC accounts in a cluster install', () => {
   });
   const mine = ofComponent(objs, 'sso-rbac');
 
-  test('objects: per mapping a ServiceAccount, its token Secret, then its ClusterRole or Roles with bindings', () => {
+  test('objects: per mapping a ServiceAccount, its token Secret, a ClusterRole for cluster workflow templates, then its Roles with bindings', () => {
     expect(mine.map(key)).toEqual([
       'ServiceAccount argo/argo-admins', 'Secret argo/argo-admins.service-account-token', 'ClusterRole argo-sso-argo-admins', 'ClusterRoleBinding argo-sso-argo-admins',
-      'ServiceAccount argo/argo-viewer', 'Secret argo/argo-viewer.service-account-token', 'Role argo/argo-sso-argo-viewer', 'RoleBinding argo/argo-sso-argo-viewer',
+      'Role argo/argo-sso-argo-admins', 'RoleBinding argo/argo-sso-argo-admins',
+      'ServiceAccount argo/argo-viewer', 'Secret argo/argo-viewer.service-account-token', 'ClusterRole argo-sso-argo-viewer', 'ClusterRoleBinding argo-sso-argo-viewer',
+      'Role argo/argo-sso-argo-viewer', 'RoleBinding argo/argo-sso-argo-viewer',
     ]);
     validate(mine);
   });
@@ -63,18 +65,19 @@ describe('SSO RBAC accounts in a cluster install', () => {
     });
   });
 
-  test('admin, cluster-wide: every UI kind with deletecollection, cluster workflow templates too, never Secrets', () => {
+  test('admin without namespaces: every UI kind with deletecollection in the workflow namespaces, cluster workflow templates cluster-wide, never Secrets', () => {
     const all = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
     expect(find(objs, 'ClusterRole', 'argo-sso-argo-admins')).toEqual({
       apiVersion: RBAC, kind: 'ClusterRole', metadata: { name: 'argo-sso-argo-admins', labels: SSO },
-      rules: [
-        { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'], verbs: all },
-        { apiGroups: ['argoproj.io'], resources: ['clusterworkflowtemplates'], verbs: all },
-        { apiGroups: [''], resources: ['pods'], verbs: ['delete', 'get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
-      ],
+      rules: [{ apiGroups: ['argoproj.io'], resources: ['clusterworkflowtemplates'], verbs: all }],
     });
+    expect(find(objs, 'Role', 'argo-sso-argo-admins', 'argo').rules).toEqual([
+      { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'], verbs: all },
+      { apiGroups: [''], resources: ['pods'], verbs: ['delete', 'get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+    ]);
+    expect(find(objs, 'ClusterRole', 'argo-sso-argo-viewer').rules).toEqual([{ apiGroups: ['argoproj.io'], resources: ['clusterworkflowtemplates'], verbs: ['get', 'list', 'watch'] }]);
     expect(find(objs, 'ClusterRoleBinding', 'argo-sso-argo-admins')).toEqual({
       apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: { name: 'argo-sso-argo-admins', labels: SSO },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-sso-argo-admins' },
@@ -158,6 +161,16 @@ describe('token login', () => {
       { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
       { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
     ]);
+  });
+
+  test('an account reads the artifact repositories\' Secrets of its workflow namespaces by name (argo-server serves artifacts with the caller\'s token)', () => {
+    const withMinio = synthObjects({
+      minio: true, workflowNamespaces: [{ name: 'team-a' }],
+      tokenLogin: { accounts: [{ name: 'argo-ui', profile: AccessProfile.READ_ONLY, namespaces: ['team-a', 'team-b'] }] },
+    });
+    expect(find(withMinio, 'Role', 'argo-ui-argo-ui', 'team-a').rules).toContainEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['my-minio-cred'], verbs: ['get'] });
+    // team-b is no workflow namespace: no repository, no Secret.
+    expect(find(withMinio, 'Role', 'argo-ui-argo-ui', 'team-b').rules.some((r: { resources: string[] }) => r.resources.includes('secrets'))).toBe(false);
   });
 
   test('argo-server gets nothing for token login: the token is the user\'s own', () => {

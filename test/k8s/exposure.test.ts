@@ -104,7 +104,8 @@ describe('Traefik 1.x', () => {
   test('PathPrefixStrip and the backend protocol annotation', () => {
     const objs = objects({ baseHref: '/argo/', exposure: Exposure.ingress({ controller: IngressController.traefikV1(), hosts: ['argo.example.com'], tls: IngressTls.none() }) });
     const ingress = find(objs, 'Ingress', 'argo-server', 'argo');
-    expect(ingress.metadata.annotations).toEqual({ 'ingress.kubernetes.io/protocol': 'https', 'traefik.ingress.kubernetes.io/rule-type': 'PathPrefixStrip' });
+    // Traefik 1.7 selects Ingresses by the class annotation, not spec.ingressClassName.
+    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'traefik', 'ingress.kubernetes.io/protocol': 'https', 'traefik.ingress.kubernetes.io/rule-type': 'PathPrefixStrip' });
     expect(ingress.spec).toEqual({ ingressClassName: 'traefik', rules: [{ host: 'argo.example.com', http: { paths: [{ path: '/argo', pathType: 'Prefix', backend: BACKEND }] } }] });
   });
 });

@@ -125,7 +125,7 @@ describe('workflow namespace options', () => {
   });
 
   test('artifactGC: the GC service account is the default of GC pods even when workflow namespaces use different accounts', () => {
-    const cm = find(synthObjects({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b', serviceAccountName: 'runner' }] }), 'ConfigMap', 'workflow-controller-configmap', 'argo');
+    const cm = find(synthObjects({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b', serviceAccountName: 'runner', artifactGC: true }] }), 'ConfigMap', 'workflow-controller-configmap', 'argo');
     expect(cm.data.workflowDefaults).toBe('spec:\n  artifactGC:\n    serviceAccountName: argo-artifact-gc\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 8737\n    seccompProfile:\n      type: RuntimeDefault\n');
   });
 

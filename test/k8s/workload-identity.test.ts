@@ -14,7 +14,7 @@ const workflowDefaults = (objs: K8sObject[]) => parse(find(objs, 'ConfigMap', 'w
 describe('IRSA on every ServiceAccount that touches the bucket', () => {
   const objs = synthObjects({
     artifactRepository: S3,
-    workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b', workloadIdentity: WorkloadIdentity.awsIrsa(ARN('team-b')) }],
+    workflowNamespaces: [{ name: 'argo', artifactGC: true }, { name: 'team-b', artifactGC: true, workloadIdentity: WorkloadIdentity.awsIrsa(ARN('team-b')) }],
     workloadIdentity: { server: WorkloadIdentity.awsIrsa(ARN('argo-server')), workflows: WorkloadIdentity.awsIrsa(ARN('argo-workflows')), artifactGC: WorkloadIdentity.awsIrsa(ARN('argo-artifact-gc')) },
   });
 

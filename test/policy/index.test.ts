@@ -124,7 +124,7 @@ describe('every preset passes every check', () => {
         replicas: 2, authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', tls: ServerTls.plainText(),
         exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
       },
-      workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }, { name: 'team-b', serviceAccountName: 'runner' }],
+      workflowNamespaces: [{ name: 'team-a', agent: true, artifactGC: true }, { name: 'team-b', serviceAccountName: 'runner', artifactGC: true }],
     });
     const namespaced = new Chart(full, 'namespaced');
     new ArgoWorkflows(namespaced, 'argo', { scope: InstallScope.NAMESPACED, crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'argo' }] });

@@ -96,7 +96,9 @@ function resolveSso(value: unknown, ctx: AuthFeatureContext): ResolvedSso {
   const { sso, o } = checkSsoValue(c, value);
   const settings = resolveSsoSettings(c, sso, o, ctx.auth);
   const namespace = ctx.install.managedNamespace ?? ctx.install.namespace;
-  const rbac = o.rbac === undefined ? undefined : resolveSsoRbac(c.child('rbac'), o.rbac, { namespace, cluster: ctx.install.scope === InstallScope.CLUSTER });
+  const rbac = o.rbac === undefined ? undefined : resolveSsoRbac(c.child('rbac'), o.rbac, {
+    namespace, cluster: ctx.install.scope === InstallScope.CLUSTER, workflowNamespaces: [...new Set(ctx.workflowServiceAccounts.map((w) => w.namespace))],
+  });
   return { ...settings, config: { ...settings.config, ...(rbac ? { rbac: { enabled: true } } : {}) }, namespace, ...(rbac ? { rbac } : {}) };
 }
 

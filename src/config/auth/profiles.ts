@@ -28,8 +28,10 @@ export interface ResolvedAccessAccount {
   /** Where the ServiceAccount and its token Secret live. */
   readonly namespace: string;
   readonly profile: AccessProfile;
-  /** Namespaces the profile is granted in, with a Role and RoleBinding each; `undefined`: cluster-wide, with a ClusterRole. */
-  readonly namespaces?: string[];
+  /** Namespaces the profile is granted in, with a Role and RoleBinding each. */
+  readonly namespaces: string[];
+  /** The profile also reaches cluster workflow templates (a ClusterRole for them alone, in a cluster install). */
+  readonly clusterTemplates: boolean;
   /** Annotations of the ServiceAccount (the SSO RBAC rule and precedence). */
   readonly annotations: Record<string, string>;
   /** `<name>.service-account-token`: a Secret of type `kubernetes.io/service-account-token`, filled in by Kubernetes. */

@@ -21,7 +21,11 @@ export interface SsoRbacMapping {
   readonly profile: EnumValue<AccessProfile>;
   /** `workflows.argoproj.io/rbac-rule-precedence`: when several rules match, the highest number wins. @default 0 */
   readonly precedence?: number;
-  /** Namespaces the profile is granted in (a Role in each). @default - every namespace (a ClusterRole) in a cluster install; the managed namespace in a namespaced one */
+  /**
+   * Namespaces the profile is granted in (a Role in each). In a cluster install the profile also
+   * reaches cluster workflow templates (read, or write for admins) through a ClusterRole of its own.
+   * @default - the workflow namespaces (the SSO namespace when there are none)
+   */
   readonly namespaces?: string[];
 }
 
@@ -52,8 +56,10 @@ export const SSO_DELEGATE_ENV = 'SSO_DELEGATE_RBAC_TO_NAMESPACE';
 export interface SsoRbacContext {
   /** argo-server's SSO namespace: the managed namespace of a namespaced install, else the install namespace (cmd/argo/commands/server.go). */
   readonly namespace: string;
-  /** A cluster install (profiles granted cluster-wide unless `namespaces` is given). */
+  /** A cluster install (profiles also reach cluster workflow templates). */
   readonly cluster: boolean;
+  /** The workflow namespaces, where a mapping's profile is granted unless it names its own. */
+  readonly workflowNamespaces: readonly string[];
 }
 
 export interface ResolvedSsoRbac {
@@ -108,12 +114,30 @@ function resolveMapping(c: Checker, m: unknown, ctx: SsoRbacContext): ResolvedAc
   const rule = mappingRule(c, o);
   const precedence = mappingPrecedence(c, o.precedence);
   const profile = checkProfile(c, o.profile);
-  const namespaces = o.namespaces !== undefined ? checkNamespaces(c, o.namespaces) : ctx.cluster ? undefined : [ctx.namespace];
+  // Never cluster-wide by default: a read-only user could read pod logs in kube-system.
+  const namespaces = o.namespaces !== undefined ? checkNamespaces(c, o.namespaces) : ctx.workflowNamespaces.length ? [...ctx.workflowNamespaces] : [ctx.namespace];
   return {
-    purpose: 'sso-rbac', name, namespace: ctx.namespace, profile, ...(namespaces ? { namespaces } : {}),
+    purpose: 'sso-rbac', name, namespace: ctx.namespace, profile, namespaces, clusterTemplates: ctx.cluster,
     annotations: { [RBAC_RULE_ANNOTATION]: rule, [RBAC_RULE_PRECEDENCE_ANNOTATION]: String(precedence) },
     tokenSecretName: tokenSecretName(name),
   };
+}
+
+/**
+ * Two mappings with the same precedence: when both rules match, argo-server picks either (it sorts
+ * the matching accounts by precedence with an unstable sort, server/auth/gatekeeper.go).
+ */
+function rejectEqualPrecedence(c: Checker, accounts: readonly ResolvedAccessAccount[]): void {
+  const seen = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    const p = a.annotations[RBAC_RULE_PRECEDENCE_ANNOTATION];
+    const first = seen.get(p);
+    if (first !== undefined) {
+      throw conflict(`${c.child('mappings').item(i).at('precedence')} is ${p}, as is ${c.child('mappings').item(first).at('precedence')}: when both rules match, argo-server picks either account at random`,
+        'give every mapping its own precedence (the highest matching number wins)');
+    }
+    seen.set(p, i);
+  });
 }
 
 /** Checks `sso.rbac` and resolves one account per mapping. */
@@ -129,5 +153,6 @@ export function resolveSsoRbac(c: Checker, value: unknown, ctx: SsoRbacContext):
       'give mappings, e.g. [{ serviceAccountName: "argo-admins", groups: ["admins"], profile: AccessProfile.ADMIN }]');
   }
   const accounts = o.mappings.map((m, i) => resolveMapping(c.child('mappings').item(i), m, ctx));
+  rejectEqualPrecedence(c, accounts);
   return { delegateToNamespace: delegate, accounts };
 }

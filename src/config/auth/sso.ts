@@ -144,6 +144,11 @@ export interface AuthContext {
   readonly exposed: boolean;
   /** The public URL of the UI, ending in the base href (`https://argo.example.com/argo/`), when the exposure knows it. */
   readonly publicUrl?: string;
+  /**
+   * Why the exposure cannot tell the public URL although browsers reach argo-server through it
+   * (an Ingress with `IngressTls.none()`: the scheme in front of it is unknown). @default - none
+   */
+  readonly publicUrlUnknown?: string;
 }
 
 /** SSO, checked: the controller config's `sso` section (without `rbac`) and the Secrets argo-server reads. */
@@ -177,7 +182,11 @@ export function checkSsoValue(c: Checker, value: unknown): { sso: Sso; o: Record
   return { sso: value, o };
 }
 
-/** An absolute URL with a host, `https://` unless insecure ones are allowed; returned without a trailing "/". */
+/**
+ * An absolute URL with a host, `https://` unless insecure ones are allowed; returned exactly as
+ * given: the OIDC library argo-server uses requires the configured issuer to equal the provider's
+ * `issuer` character for character (a trailing "/" included, as Auth0's has).
+ */
 function checkIssuerUrl(c: Checker, field: string, value: unknown, allowInsecure: boolean): string {
   const url = typeof value === 'string' ? parseUrl(value) : undefined;
   const fix = allowInsecure ? 'give an http:// or https:// URL such as "https://issuer.example.com"' : 'use the https:// URL of the issuer, or set allowInsecureIssuer: true for a test issuer inside the cluster';
@@ -185,7 +194,7 @@ function checkIssuerUrl(c: Checker, field: string, value: unknown, allowInsecure
     throw invalid(c.at(field), value, allowInsecure ? 'it must be an http:// or https:// URL with a host and no query or fragment'
       : 'it must be an https:// URL with a host and no query or fragment (argo-server sends the client secret to it and trusts the tokens it signs)', fix);
   }
-  return (value as string).replace(/\/+$/, '');
+  return value as string;
 }
 
 function parseUrl(value: string): URL | undefined {
@@ -218,6 +227,10 @@ function checkSecretRef(c: Checker, field: string, value: unknown, fallback: Sec
 /** `redirectUrl`: given (checked against the base href), or derived from the public URL, or unset. */
 function redirectUrl(c: Checker, value: unknown, ctx: AuthContext): string | undefined {
   const path = `${ctx.baseHref}oauth2/callback`;
+  if (value === undefined && ctx.publicUrlUnknown !== undefined) {
+    throw conflict(`${c.at('redirectUrl')} is required: ${ctx.publicUrlUnknown}, so argo-stack cannot derive the URL browsers return to`,
+      `set redirectUrl to the public URL of the callback, e.g. "https://argo.example.com${ctx.baseHref}oauth2/callback"`);
+  }
   if (value === undefined) return ctx.publicUrl !== undefined ? `${ctx.publicUrl}oauth2/callback` : undefined;
   const url = typeof value === 'string' ? parseUrl(value) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
@@ -294,7 +307,7 @@ export function resolveSsoSettings(c: Checker, sso: Sso, o: Record<string, unkno
   const insecure = c.bool('allowInsecureIssuer', o.allowInsecureIssuer) === true;
   const dex = sso.kind === SsoKind.ARGO_CD_DEX;
   const defaults = dex ? DEFAULT_DEX_CLIENT : DEFAULT_OIDC_CLIENT;
-  const issuer = dex ? `${checkIssuerUrl(c, 'argoCdUrl', o.argoCdUrl, insecure)}/api/dex` : checkIssuerUrl(c, 'issuer', o.issuer, insecure);
+  const issuer = dex ? `${checkIssuerUrl(c, 'argoCdUrl', o.argoCdUrl, insecure).replace(/\/+$/, '')}/api/dex` : checkIssuerUrl(c, 'issuer', o.issuer, insecure);
   const issuerAlias = o.issuerAlias === undefined ? undefined : checkIssuerUrl(c, 'issuerAlias', o.issuerAlias, insecure);
   const clientId = checkSecretRef(c, 'clientId', o.clientId, defaults.clientId);
   const clientSecret = checkSecretRef(c, 'clientSecret', o.clientSecret, defaults.clientSecret);

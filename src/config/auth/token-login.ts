@@ -41,6 +41,6 @@ export function resolveTokenLogin(value: unknown, namespace: string): ResolvedAc
     const name = ci.dnsLabel('name', ao.name);
     const profile = checkProfile(ci, ao.profile, [AccessProfile.READ_ONLY, AccessProfile.EDITOR]);
     const namespaces = checkNamespaces(ci, ao.namespaces);
-    return { purpose: 'token-login', name, namespace, profile, namespaces, annotations: {}, tokenSecretName: tokenSecretName(name) };
+    return { purpose: 'token-login', name, namespace, profile, namespaces, clusterTemplates: false, annotations: {}, tokenSecretName: tokenSecretName(name) };
   });
 }

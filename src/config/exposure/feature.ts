@@ -75,9 +75,10 @@ function resolveKind(c: Checker, exposure: Exposure, base: { baseHref: string; t
     }
     case 'ingress': {
       const r = resolveIngress(c, base.o, base.hosts, ctx);
-      const scheme = r.tls.kind === 'none' ? 'http' : 'https';
+      // With IngressTls.none() TLS ends before the Ingress, or nowhere: the public scheme is unknown.
+      const publicUrl = r.tls.kind === 'none' ? {} : { publicUrl: `https://${base.hosts[0]}${base.baseHref}` };
       return {
-        kind: exposure.kind, exposed: true, hosts: base.hosts, publicUrl: `${scheme}://${base.hosts[0]}${base.baseHref}`,
+        kind: exposure.kind, exposed: true, hosts: base.hosts, ...publicUrl,
         service: { ...clusterIp, annotations: r.serviceAnnotations }, ingress: r.ingress, certificate: r.certificate,
       };
     }

@@ -35,7 +35,10 @@ export const TRAEFIK_NAMES = { stripPrefix: 'argo-server-strip-prefix', serversT
 export const MANAGED_ANNOTATIONS: Readonly<Record<IngressControllerKind, readonly string[]>> = {
   'nginx': ['nginx.ingress.kubernetes.io/backend-protocol', 'nginx.ingress.kubernetes.io/rewrite-target', 'nginx.ingress.kubernetes.io/use-regex'],
   'traefik': ['traefik.ingress.kubernetes.io/router.middlewares', 'traefik.ingress.kubernetes.io/router.tls'],
-  'traefik-v1': ['ingress.kubernetes.io/protocol', 'traefik.ingress.kubernetes.io/rule-type'],
+  'traefik-v1': [
+    'kubernetes.io/ingress.class', 'ingress.kubernetes.io/protocol', 'traefik.ingress.kubernetes.io/rule-type',
+    'ingress.kubernetes.io/rewrite-target', 'traefik.ingress.kubernetes.io/rewrite-target',
+  ],
 };
 
 /** What one controller needs: the path, its annotations, and Traefik's objects. */
@@ -81,21 +84,28 @@ function traefik(ctx: IngressContext, tlsAtIngress: boolean): ControllerSetup {
   };
 }
 
-function traefikV1(ctx: IngressContext): ControllerSetup {
+/**
+ * Traefik 1.7 selects Ingresses by the `kubernetes.io/ingress.class` annotation (it predates
+ * `spec.ingressClassName`) and strips the prefix with the rule type `PathPrefixStrip` (a regex
+ * rewrite-target is ingress-nginx's). It reads Ingresses through `extensions/v1beta1`, which
+ * Kubernetes removed in 1.22: this variant is for clusters up to 1.21.
+ */
+function traefikV1(ctx: IngressContext, className: string): ControllerSetup {
   return {
     path: prefixOf(ctx.baseHref), pathType: 'Prefix', serviceAnnotations: {},
     annotations: {
+      'kubernetes.io/ingress.class': className,
       'ingress.kubernetes.io/protocol': ctx.serverTls.secure ? 'https' : 'http',
       ...(ctx.baseHref === '/' ? {} : { 'traefik.ingress.kubernetes.io/rule-type': 'PathPrefixStrip' }),
     },
   };
 }
 
-function setupFor(kind: IngressControllerKind, ctx: IngressContext, tlsAtIngress: boolean): ControllerSetup {
+function setupFor(kind: IngressControllerKind, ctx: IngressContext, tlsAtIngress: boolean, className: string): ControllerSetup {
   switch (kind) {
     case 'nginx': return nginx(ctx);
     case 'traefik': return traefik(ctx, tlsAtIngress);
-    case 'traefik-v1': return traefikV1(ctx);
+    case 'traefik-v1': return traefikV1(ctx, className);
   }
 }
 
@@ -117,7 +127,7 @@ export function resolveIngress(c: Checker, o: Record<string, unknown>, hosts: st
   const className = o.className === undefined ? controller.defaultClassName : c.dnsSubdomain('className', o.className);
   const tls = resolveIngressTls(c.child('tls'), o.tls, hosts);
   const user = c.annotations('annotations', o.annotations);
-  const setup = setupFor(controller.kind, ctx, tls.secretName !== undefined);
+  const setup = setupFor(controller.kind, ctx, tls.secretName !== undefined, className);
   const taken = Object.keys(user).find((k) => MANAGED_ANNOTATIONS[controller.kind].includes(k));
   if (taken !== undefined) {
     throw conflict(`${c.at('annotations')}[${JSON.stringify(taken)}] is managed by argo-stack for ${controller.displayName}: it follows server.baseHref and server.tls`,

@@ -36,7 +36,9 @@ export function serviceAccountSubjects(
 ): ServiceAccountSubject[] {
   const id = (w: WorkloadIdentity | undefined) => (w ? { workloadIdentity: w } : {});
   return [
-    ...(server ? [{ namespace: server.namespace, name: server.name, component: 'server' as const, access: ['read' as const], ...id(server.workloadIdentity) }] : []),
+    // argo-server reads artifacts and archived logs, and writes input artifacts uploaded in the UI
+    // (server/apiserver/argoserver.go registers /upload-artifacts/; UploadInputArtifact saves the stream).
+    ...(server ? [{ namespace: server.namespace, name: server.name, component: 'server' as const, access: ['read' as const, 'write' as const], ...id(server.workloadIdentity) }] : []),
     ...namespaces.flatMap((n): ServiceAccountSubject[] => [
       { namespace: n.name, name: n.serviceAccountName, component: 'workflow', access: ['read', 'write'], ...id(n.workloadIdentity) },
       ...(n.artifactGCServiceAccount

@@ -18,19 +18,27 @@ export const SERVER_SSO_TOKENS_ROLE = 'argo-server-sso-tokens';
 export interface UiAccountsProps {
   readonly ctx: K8sContext;
   readonly auth: ResolvedAuth;
+  /**
+   * The artifact repositories' Secrets in each workflow namespace. In client and SSO modes
+   * argo-server reads them with the caller's token to serve artifacts and archived logs
+   * (server/artifacts/artifact_server.go, resources.go), so each account may `get` them by name.
+   * @default - none
+   */
+  readonly repositorySecrets?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * The UI accounts of the plan (SSO RBAC mappings and token-login accounts): for each, a
  * ServiceAccount (with the SSO RBAC annotations), its token Secret `<name>.service-account-token`
- * (type `kubernetes.io/service-account-token`, no data: Kubernetes fills it in), and its profile's
- * Role and RoleBinding in each chosen namespace, or one ClusterRole and ClusterRoleBinding.
+ * (type `kubernetes.io/service-account-token`, no data: Kubernetes fills it in), its profile's
+ * Role and RoleBinding in each chosen namespace (with `get` on the artifact repositories' Secrets
+ * there), and in a cluster install a ClusterRole for cluster workflow templates alone.
  */
 export class UiAccounts extends Construct {
   constructor(scope: Construct, id: string, props: UiAccountsProps) {
     super(scope, id);
     const { ctx, auth } = props;
-    for (const a of auth.accounts) this.account(ctx, a);
+    for (const a of auth.accounts) this.account(ctx, a, props.repositorySecrets ?? {});
     const remote = auth.serverTokenReads;
     if (remote) {
       roleWithBinding(this, 'ServerTokens', ctx, UI_ACCOUNT_COMPONENT['sso-rbac'], {
@@ -40,7 +48,7 @@ export class UiAccounts extends Construct {
     }
   }
 
-  private account(ctx: K8sContext, a: ResolvedAccessAccount): void {
+  private account(ctx: K8sContext, a: ResolvedAccessAccount, repositorySecrets: Readonly<Record<string, readonly string[]>>): void {
     const component = UI_ACCOUNT_COMPONENT[a.purpose];
     const id = `${a.purpose}-${a.namespace}-${a.name}`;
     const annotations = Object.keys(a.annotations).length ? { annotations: { ...a.annotations } } : {};
@@ -53,12 +61,13 @@ export class UiAccounts extends Construct {
     });
     const name = grantName(a);
     const subject = { serviceAccount: a.name, serviceAccountNamespace: a.namespace };
-    if (a.namespaces === undefined) {
-      clusterRoleWithBinding(this, `${id}-`, ctx, component, { roleName: name, bindingName: name, ...subject, rules: profileRules(a.profile, true) });
-      return;
+    if (a.clusterTemplates) {
+      const rules = profileRules(a.profile, true).filter((r) => r.resources?.includes('clusterworkflowtemplates'));
+      clusterRoleWithBinding(this, `${id}-`, ctx, component, { roleName: name, bindingName: name, ...subject, rules });
     }
     for (const ns of a.namespaces) {
-      roleWithBinding(this, `${id}-${ns}-`, ctx, component, { roleName: name, bindingName: name, namespace: ns, ...subject, rules: profileRules(a.profile, false) });
+      const rules = [...profileRules(a.profile, false), ...secretReadRules([...(repositorySecrets[ns] ?? [])])];
+      roleWithBinding(this, `${id}-${ns}-`, ctx, component, { roleName: name, bindingName: name, namespace: ns, ...subject, rules });
     }
   }
 }
