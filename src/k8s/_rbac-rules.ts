@@ -170,7 +170,7 @@ export const MINIMAL_GRANTS: readonly MinimalGrant[] = [
   // list, watch: workflow/controller/controller.go:584 newControllerConfigMapInformer
   { by: 'controller', where: 'config', rule: { apiGroups: CORE, resources: ['configmaps'], verbs: ['get', 'list', 'watch'] } },
   // create: workflow/controller/workflowpod_deps.go:134 createPod (and workflow/controller/artifact_gc.go:537)
-  // delete: workflow/controller/pod/queue.go:141 pod GC
+  // delete: workflow/controller/pod/queue.go:142 pod GC
   // get: workflow/controller/workflowpod_deps.go:142 getPod
   // list, watch: workflow/controller/pod/controller.go:305 podInformer (watch at :320)
   // patch: workflow/controller/pod/queue.go:93 patchPodForCleanup
@@ -294,7 +294,7 @@ export const MINIMAL_GRANTS: readonly MinimalGrant[] = [
   { by: 'server', where: 'workload', feature: 'argoEvents', rule: { apiGroups: ARGO, resources: ['sensors'], verbs: ['create', 'delete', 'get', 'list', 'update', 'watch'] } },
   // list: server/event/event_server.go:106 ReceiveEvent (and :76 ListWorkflowEventBindings)
   { by: 'server', where: 'workload', feature: 'workflowEvents', rule: { apiGroups: ARGO, resources: ['workfloweventbindings'], verbs: ['list'] } },
-  // get: server/auth/webhook/interceptor.go:89 the webhook client's ServiceAccount
+  // get: server/auth/webhook/interceptor.go:101 the webhook client's ServiceAccount
   { by: 'server', where: 'workload', feature: 'workflowEvents', rule: { apiGroups: CORE, resources: ['serviceaccounts'], verbs: ['get'] } },
   // create, patch: server/event/dispatch/operation.go:78 WorkflowEventBindingError events
   { by: 'server', where: 'workload', feature: 'workflowEvents', rule: { apiGroups: CORE, resources: ['events'], verbs: ['create', 'patch'] } },
