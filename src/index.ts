@@ -35,6 +35,8 @@ export { subjectOf } from './config/identity/subjects';
 export type { BucketAccess, ServiceAccountSubject, SubjectComponent } from './config/identity/subjects';
 export { TemplateReferencing } from './config/templates/workflow-restrictions';
 export type { WorkflowRestrictionsOptions } from './config/templates/workflow-restrictions';
+export { RbacProfile } from './config/rbac';
+export type { RbacFeatures, RbacOptions } from './config/rbac';
 export { EXAMPLE_TEMPLATE_NAME } from './config/templates/example-template';
 
 // Authentication.

@@ -10,6 +10,7 @@ import type { PodOptions } from './pod';
 import type { WorkloadIdentityOptions } from './identity/identity';
 import type { InstallOptions } from './install';
 import type { PersistenceOptions } from './persistence/options';
+import type { RbacOptions } from './rbac';
 import type { ArgoServerOptions } from './server';
 import type { StorageOptions } from './storage/storage';
 import type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
@@ -33,10 +34,12 @@ export type { WorkflowNamespaceOptions } from './workflow-namespaces';
 export type { WorkloadIdentityOptions } from './identity/identity';
 export { WorkloadIdentity, WorkloadIdentityKind } from './identity/workload-identity';
 export { TemplateReferencing } from './templates/workflow-restrictions';
+export { RbacProfile } from './rbac';
+export type { RbacFeatures, RbacOptions } from './rbac';
 export type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 
 /** Everything argo-stack installs, driven by one object. */
-export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, AuthOptions {
+export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, AuthOptions, RbacOptions {
   /** The workflow-controller. @default - one replica, derived config */
   readonly controller?: WorkflowControllerOptions;
   /** argo-server. @default - enabled, HTTPS with a self-signed certificate, ClusterIP, client auth */
@@ -88,4 +91,5 @@ export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
   'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin',
+  'rbacProfile', 'rbacFeatures',
 ]);

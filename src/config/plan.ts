@@ -10,6 +10,7 @@ import type { ResolvedExposure } from './exposure';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
 import type { ResolvedPersistence } from './persistence/persistence';
+import type { ResolvedRbac } from './rbac';
 import type { ResolvedServer } from './server';
 import type { ResolvedStorage } from './storage/storage';
 import type { ResolvedWorkflowNamespace } from './workflow-namespaces';
@@ -26,6 +27,8 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly persistence?: ResolvedPersistence;
   /** MinIO, the artifact repositories and every Secret the stack needs, with their namespaces. */
   readonly storage: ResolvedStorage;
+  /** The RBAC profile of the controller and argo-server, and the features turned on. */
+  readonly rbac: ResolvedRbac;
   /** SSO, its RBAC accounts and the token-login accounts, when `sso` or `tokenLogin` is set. */
   readonly auth?: ResolvedAuth;
   /** Secrets in the install namespace that the controller reads (database credentials). */

@@ -28,6 +28,7 @@ import { ResolvedPersistence, resolvePersistence } from './persistence/persisten
 import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
+import { resolveRbac } from './rbac';
 import { ResolvedServer, resolveServer, SERVER_NAME } from './server';
 import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
@@ -137,6 +138,10 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     auth: authContext(exposure?.resolved), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
     workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
   }), undefined);
+  const rbac = problems.attempt(() => resolveRbac(props, {
+    ssoRbac: auth?.resolved?.sso?.rbac !== undefined, workflowDefaults: configValid ? props.controller?.config?.workflowDefaults : undefined,
+    agentNamespaces: workflowNamespaces.filter((n) => n.agent).map((n) => n.name), artifactGcNamespaces: workflowNamespaces.filter((n) => n.artifactGCServiceAccount).map((n) => n.name),
+  }), undefined);
   const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions, auth].map((f) => f?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
@@ -153,7 +158,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs! };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs!, rbac: rbac! };
 }
 
 /** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
@@ -169,7 +174,7 @@ const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undef
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
   persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
-): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure'> {
+): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure' | 'rbac'> {
   const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
   const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
   return {

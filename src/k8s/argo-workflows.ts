@@ -55,9 +55,9 @@ export class ArgoWorkflows extends Construct {
     const db = plan.persistence?.database;
     if (db) new InClusterDatabase(this, 'Database', { ctx, database: db, endpoint: endpointOf(plan, db.engine === 'postgres' ? Component.POSTGRES : Component.MYSQL) });
     if (plan.storage.minio) new Minio(this, 'Minio', { ctx, minio: plan.storage.minio, endpoint: endpointOf(plan, Component.MINIO) });
-    this.controller = new WorkflowController(this, 'Controller', { ctx, controller: plan.controller });
+    this.controller = new WorkflowController(this, 'Controller', { ctx, controller: plan.controller, rbac: plan.rbac });
     if (plan.server) {
-      this.server = new ArgoServer(this, 'Server', { ctx, server: plan.server, configChecksum: this.controller.configMap.checksum });
+      this.server = new ArgoServer(this, 'Server', { ctx, server: plan.server, configChecksum: this.controller.configMap.checksum, rbac: plan.rbac });
       this.exposure = new ArgoServerExposure(this, 'Exposure', { ctx, exposure: plan.exposure, endpoint: plan.server.endpoint });
     }
     for (const n of plan.workflowNamespaces) {

@@ -4,6 +4,7 @@ import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/Prio
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { CONTROLLER_NAME, CONTROLLER_PRIORITY_CLASS, DATABASE_CHECKSUM_ANNOTATION, ResolvedController } from '../config/controller';
 import { portOf } from '../config/endpoints';
+import type { ResolvedRbac } from '../config/rbac';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { deploymentWithPdb } from './_workloads';
@@ -16,6 +17,8 @@ export const CONTROLLER_SERVICE_ACCOUNT = 'argo';
 export interface WorkflowControllerProps {
   readonly ctx: K8sContext;
   readonly controller: ResolvedController;
+  /** The RBAC profile and the features turned on. @default - upstream, no feature */
+  readonly rbac?: ResolvedRbac;
 }
 
 /**
@@ -38,7 +41,7 @@ export class WorkflowController extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.CONTROLLER, CONTROLLER_SERVICE_ACCOUNT, ns, Object.keys(c.serviceAccountAnnotations).length ? { annotations: { ...c.serviceAccountAnnotations } } : {}),
     });
-    new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets, access: c.apiAccess });
+    new ControllerRbac(this, 'Rbac', { ctx, secrets: c.secrets, access: c.apiAccess, rbac: props.rbac });
     this.configMap = new ControllerConfigMap(this, 'Config', { ctx, config: c.config });
     if (c.priorityClassName !== undefined && c.createPriorityClass) {
       manifest<IPriorityClass>(this, 'PriorityClass', {

@@ -6,12 +6,11 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { ApiAccess } from '../config/contributions';
 import { InstallScope } from '../config/install';
 import { Component, K8sContext, manifest, meta } from './_meta';
-import {
-  accessRules, AGGREGATE_ROLES, controllerWorkloadRules, LEASE_RULES, PolicyRule, secretReadRules, serverWorkloadRules,
-} from './_rbac-rules';
+import { UPSTREAM_RBAC } from '../config/rbac';
+import type { ResolvedRbac } from '../config/rbac';
+import { accessRules, AGGREGATE_ROLES, controllerRules, PolicyRule, secretReadRules, serverRules } from './_rbac-rules';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
-const CONFIGMAP_READ: PolicyRule = { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] };
 
 export interface RbacProps {
   readonly ctx: K8sContext;
@@ -19,6 +18,8 @@ export interface RbacProps {
   readonly secrets: string[];
   /** Further API access in the install namespace that features need. @default - none */
   readonly access?: readonly ApiAccess[];
+  /** The RBAC profile and the features turned on. @default - upstream, no feature */
+  readonly rbac?: ResolvedRbac;
 }
 
 /** A Role and its RoleBinding to one service account of the install namespace. */
@@ -63,11 +64,13 @@ export class ControllerRbac extends Construct {
     const ns = ctx.namespace;
     const sa = { serviceAccount: 'argo', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-role', bindingName: 'argo-binding' };
-    const local = [...LEASE_RULES, ...secretReadRules(props.secrets), ...accessRules(props.access ?? [])];
-    if (ctx.scope === InstallScope.CLUSTER) {
+    const cluster = ctx.scope === InstallScope.CLUSTER;
+    const rules = controllerRules(props.rbac ?? UPSTREAM_RBAC, cluster);
+    const local = [...rules.lease, ...secretReadRules(props.secrets), ...accessRules(props.access ?? [])];
+    if (cluster) {
       roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: local });
       clusterRoleWithBinding(this, 'Cluster', ctx, Component.CONTROLLER, {
-        roleName: 'argo-cluster-role', bindingName: 'argo-binding', ...sa, rules: controllerWorkloadRules(true),
+        roleName: 'argo-cluster-role', bindingName: 'argo-binding', ...sa, rules: rules.workload,
       });
       for (const { suffix, rules } of AGGREGATE_ROLES) {
         manifest<IClusterRole>(this, `Aggregate-${suffix}`, {
@@ -79,10 +82,10 @@ export class ControllerRbac extends Construct {
         });
       }
     } else if (!ctx.managedNamespace) {
-      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...controllerWorkloadRules(false)] });
+      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...rules.workload] });
     } else {
-      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, CONFIGMAP_READ] });
-      roleWithBinding(this, 'Managed', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: controllerWorkloadRules(false) });
+      roleWithBinding(this, 'Install', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ns, rules: [...local, ...rules.config] });
+      roleWithBinding(this, 'Managed', ctx, Component.CONTROLLER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: rules.workload });
     }
   }
 }
@@ -99,16 +102,18 @@ export class ServerRbac extends Construct {
     const sa = { serviceAccount: 'argo-server', serviceAccountNamespace: ns };
     const names = { roleName: 'argo-server-role', bindingName: 'argo-server-binding' };
     const secrets = [...secretReadRules(props.secrets), ...accessRules(props.access ?? [])];
-    if (ctx.scope === InstallScope.CLUSTER) {
+    const cluster = ctx.scope === InstallScope.CLUSTER;
+    const rules = serverRules(props.rbac ?? UPSTREAM_RBAC, cluster);
+    if (cluster) {
       if (secrets.length) roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: secrets });
       clusterRoleWithBinding(this, 'Cluster', ctx, Component.SERVER, {
-        roleName: 'argo-server-cluster-role', bindingName: 'argo-server-binding', ...sa, rules: serverWorkloadRules(true),
+        roleName: 'argo-server-cluster-role', bindingName: 'argo-server-binding', ...sa, rules: rules.workload,
       });
     } else if (!ctx.managedNamespace) {
-      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...serverWorkloadRules(false), ...secrets] });
+      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...rules.workload, ...secrets] });
     } else {
-      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [CONFIGMAP_READ, ...secrets] });
-      roleWithBinding(this, 'Managed', ctx, Component.SERVER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: serverWorkloadRules(false) });
+      roleWithBinding(this, 'Install', ctx, Component.SERVER, { ...names, ...sa, namespace: ns, rules: [...rules.config, ...secrets] });
+      roleWithBinding(this, 'Managed', ctx, Component.SERVER, { ...names, ...sa, namespace: ctx.managedNamespace, rules: rules.workload });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { ApiObject } from 'cdk8s';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { portOf } from '../config/endpoints';
+import type { ResolvedRbac } from '../config/rbac';
 import { ResolvedServer, SERVER_NAME } from '../config/server';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
@@ -18,6 +19,8 @@ export interface ArgoServerProps {
   readonly server: ResolvedServer;
   /** sha256 of the controller configmap; argo-server reads it only at start, so a change must roll it. */
   readonly configChecksum: string;
+  /** The RBAC profile and the features turned on. @default - upstream, no feature */
+  readonly rbac?: ResolvedRbac;
 }
 
 /** argo-server: ServiceAccount, RBAC, Deployment and Service `argo-server` (port `web`, 2746). */
@@ -37,7 +40,7 @@ export class ArgoServer extends Construct {
       apiVersion: 'v1', kind: 'ServiceAccount',
       metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns, Object.keys(s.serviceAccountAnnotations).length ? { annotations: { ...s.serviceAccountAnnotations } } : {}),
     });
-    new ServerRbac(this, 'Rbac', { ctx, secrets: s.secrets, access: s.apiAccess });
+    new ServerRbac(this, 'Rbac', { ctx, secrets: s.secrets, access: s.apiAccess, rbac: props.rbac });
     this.service = manifest<IService>(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',

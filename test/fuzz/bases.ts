@@ -16,6 +16,7 @@ import { LogFormat, LogLevel } from '../../src/config/logging';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '../../src/config/persistence/database-options';
 import type { PodOptions } from '../../src/config/pod';
+import { RbacProfile } from '../../src/config/rbac';
 import { AuthMode, TlsVersion } from '../../src/config/server';
 import { Exposure, IngressController, IngressTls, ServerTls } from '../../src/config/exposure';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
@@ -171,6 +172,16 @@ const GATEWAY_PROPS: ArgoWorkflowsProps = {
   },
 };
 
+/** The minimal RBAC profile with every feature turned on. */
+const MINIMAL_RBAC_PROPS: ArgoWorkflowsProps = {
+  workflowNamespaces: [{ name: 'argo', agent: true, artifactGC: true }],
+  rbacProfile: RbacProfile.MINIMAL,
+  rbacFeatures: {
+    memoization: true, templateOffload: true, namespaceParallelism: true, podDisruptionBudgets: true, volumeClaims: true, agent: true, artifactGc: true,
+    argoEvents: true, workflowEvents: true, syncLimits: true, ssoRbac: true,
+  },
+};
+
 /** Every base, by name. Each must be valid as it is. */
 export const BASES: readonly { readonly name: string; readonly props: ArgoWorkflowsProps }[] = [
   { name: 'cluster', props: CLUSTER_PROPS },
@@ -185,4 +196,5 @@ export const BASES: readonly { readonly name: string; readonly props: ArgoWorkfl
   { name: 'identity', props: IDENTITY_PROPS },
   { name: 'ingress', props: INGRESS_PROPS },
   { name: 'gateway', props: GATEWAY_PROPS },
+  { name: 'minimal-rbac', props: MINIMAL_RBAC_PROPS },
 ];
