@@ -93,7 +93,7 @@ function login(plan: ResolvedArgoWorkflows): string[] {
       out.push(...rbac.map((a) => `- \`${a.namespace}/${a.name}\`: ${a.profile} in ${(a.namespaces ?? ['every namespace']).join(', ')}, rule \`${a.annotations['workflows.argoproj.io/rbac-rule'] ?? ''}\`, precedence ${a.annotations['workflows.argoproj.io/rbac-rule-precedence'] ?? '0'}`));
     }
   }
-  if (modes.includes(AuthMode.SERVER)) out.push('', 'The `server` auth mode is on: requests without a token run as argo-server\'s own ServiceAccount.');
+  if (modes.includes(AuthMode.SERVER)) out.push(...(out.length ? [''] : []), 'The `server` auth mode is on: requests without a token run as argo-server\'s own ServiceAccount.');
   return out;
 }
 
