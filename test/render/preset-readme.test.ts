@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../../examples';
 import { buildApp, existingSecretHints } from '../../src/cli/synth';
 import { AccessProfile, AuthMode, CrdMode, Exposure } from '../../src';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 import { plansOf, renderApp } from '../../src/render/files';
+import { synthesize } from '../../src/render/write';
 import { checkMermaid, mermaidBlocks } from './mermaid-check';
 
 const SOURCES = Object.fromEntries(PRESETS.map((p) => [p.name, p.source]));
@@ -224,5 +226,31 @@ describe.each(PRESETS.map((p) => [p.name, p.source]))('the README of %s', (name,
       for (const a of (plan.auth?.accounts ?? []).filter((x) => x.purpose === 'token-login')) expect(access).toContain(`kubectl -n ${a.namespace} create token ${a.name}`);
       if (plan.auth?.sso) expect(access).toContain(`log in with SSO through \`${plan.auth.sso.config.issuer}\``);
     }
+  });
+});
+
+describe('the safe writer owns the README', () => {
+  let parent: string;
+  beforeEach(() => { parent = fs.mkdtempSync(path.join(os.tmpdir(), 'argo-stack-readme-')); });
+  afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  test('it is in the record; a later synth without an install removes it; a README of yours in a new chart folder is refused, untouched', () => {
+    const out = path.join(parent, 'out');
+    const withInstall = new App();
+    new ArgoWorkflows(new Chart(withInstall, 'c'), 'argo');
+    synthesize(withInstall, out);
+    expect(fs.readFileSync(path.join(out, '.argo-stack'), 'utf8').split('\n')).toContain('c/README.md');
+    expect(fs.readFileSync(path.join(out, 'c', 'README.md'), 'utf8')).toContain('kubectl apply --server-side -f out/c/\n');
+    const without = new App();
+    new ApiObject(new Chart(without, 'c'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
+    synthesize(without, out);
+    expect(fs.readdirSync(path.join(out, 'c'))).toEqual(['90-other.yaml']);
+
+    fs.mkdirSync(path.join(out, 'd'));
+    fs.writeFileSync(path.join(out, 'd', 'README.md'), 'mine\n');
+    const other = new App();
+    new ArgoWorkflows(new Chart(other, 'd'), 'argo');
+    expect(() => synthesize(other, out)).toThrow('it already holds files argo-stack did not write');
+    expect(fs.readFileSync(path.join(out, 'd', 'README.md'), 'utf8')).toBe('mine\n');
   });
 });
