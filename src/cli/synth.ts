@@ -4,9 +4,7 @@
  * passed in: `examples/synth.ts` runs it with argo-stack's own presets.
  */
 import { App, Chart } from 'cdk8s';
-import { CredentialsKind, kubectlHint } from '../config/credentials';
-import { ArgoWorkflows } from '../k8s/argo-workflows';
-import { declareAlternatives, synthesize } from '../render';
+import { declareAlternatives, expectedObjectHints, synthesize } from '../render';
 
 /** One program whose chart becomes `<outdir>/<name>/`. */
 export interface Preset {
@@ -36,21 +34,16 @@ export function buildApp(presets: readonly Preset[]): App {
 }
 
 /**
- * What each chart expects the user to create before applying it, as `kubectl` lines: Secrets of
- * `Credentials.existing()` and the database CA ConfigMap.
+ * What each chart expects the user to create before applying it, as `kubectl` lines (the "Create
+ * these" table of its README, see `expectedObjectHints`): Secrets of `Credentials.existing()`, the
+ * database CA ConfigMap, the SSO client Secret, TLS Secrets and CA ConfigMaps nothing else creates.
  * `{ "<chart>": ["kubectl create secret generic ..."] }`. Charts without any are left out.
  */
 export function existingSecretHints(app: App): Record<string, string[]> {
   const hints: Record<string, string[]> = {};
-  for (const c of app.node.findAll()) {
-    if (!(c instanceof ArgoWorkflows)) continue;
-    const chart = Chart.of(c).node.id;
-    for (const placement of c.plan.storage.secrets) {
-      if (placement.spec.source.kind !== CredentialsKind.EXISTING) continue;
-      for (const ns of placement.namespaces) (hints[chart] ??= []).push(kubectlHint(placement.spec, ns));
-    }
-    const ca = c.plan.persistence?.caCertificate;
-    if (ca) (hints[chart] ??= []).push(`kubectl create configmap ${ca.configMapName} -n ${c.plan.namespace} --from-file=${ca.key}=<CA bundle file>`);
+  for (const chart of app.node.children.filter((c): c is Chart => Chart.isChart(c))) {
+    const lines = expectedObjectHints(chart);
+    if (lines.length) hints[chart.node.id] = lines;
   }
   return hints;
 }

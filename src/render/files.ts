@@ -7,6 +7,13 @@ import { invalid, ValidationError } from '../config/errors';
 import { ChartObjects, rejectDuplicates } from './duplicates';
 import { checkFolderName, checkSources } from './folders';
 import { yamlDocument } from '../config/yaml';
+import type { ResolvedArgoWorkflows } from '../config/plan';
+import { ArgoWorkflows } from '../k8s/argo-workflows';
+import { expectedHints } from './preset-facts';
+import { presetReadme } from './preset-readme';
+
+/** The README every chart folder with an `ArgoWorkflows` install gets, next to its YAML files. */
+export const README_FILE = 'README.md';
 
 /** Output file order: namespaces and CRDs first, so `kubectl apply -f <folder>` works in one pass. */
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {
@@ -103,23 +110,46 @@ function fileText(objects: readonly Record<string, unknown>[], source?: string):
   return header + objects.map((o) => `---\n${yamlDocument(o)}`).join('');
 }
 
-/** Lays out rendered objects as files: `{ "00-namespaces.yaml": "...", ... }`. */
-function filesOf(objects: readonly Record<string, unknown>[], source?: string): Record<string, string> {
+/** The plans of the `ArgoWorkflows` installs of a chart (not of charts nested in it), in tree order. */
+export function plansOf(chart: Chart): ResolvedArgoWorkflows[] {
+  return chart.node.findAll().filter((c): c is ArgoWorkflows => c instanceof ArgoWorkflows && Chart.of(c) === chart).map((c) => c.plan);
+}
+
+/**
+ * What a chart expects the user to create before it is applied, as `kubectl` lines (the "Create
+ * these" table of its README): Secrets of `Credentials.existing()`, the database CA ConfigMap, the
+ * SSO client Secret, TLS Secrets no Certificate issues, the Gateway's CA ConfigMap, pull Secrets.
+ */
+export function expectedObjectHints(chart: Chart): string[] {
+  const plans = plansOf(chart);
+  return plans.length ? expectedHints(objectsOf(chart), plans) : [];
+}
+
+/**
+ * Lays out rendered objects as files: `{ "00-namespaces.yaml": "...", ..., "README.md": "..." }`,
+ * the README when the chart has an install (see `presetReadme`).
+ */
+function filesOf(chart: Chart, objects: readonly Record<string, unknown>[], source?: string, outdir = 'dist'): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const [file, group] of objectsByFile(objects)) files[`${file}.yaml`] = fileText(group, source);
+  const byFile = objectsByFile(objects);
+  for (const [file, group] of byFile) files[`${file}.yaml`] = fileText(group, source);
+  const plans = plansOf(chart);
+  if (plans.length) files[README_FILE] = presetReadme({ name: chart.node.id, folder: `${outdir}/${chart.node.id}`, source, files: byFile, plans });
   return files;
 }
 
-/** Renders one chart to its files: `{ "00-namespaces.yaml": "...", ... }`. */
+/** Renders one chart to its files: `{ "00-namespaces.yaml": "...", ..., "README.md": "..." }`. */
 export function renderChart(chart: Chart, source?: string): Record<string, string> {
-  return filesOf(chart.toJson() as Record<string, unknown>[], source);
+  return filesOf(chart, chart.toJson() as Record<string, unknown>[], source);
 }
 
 /**
  * Renders every chart of an app: `{ "<chart>/<file>": content }`. Validates first (see
- * `renderObjects`); every chart id must be a folder name (`checkFolderName`).
+ * `renderObjects`); every chart id must be a folder name (`checkFolderName`). `outdir` is the name
+ * of the output folder the READMEs' commands use (`kubectl apply --server-side -f <outdir>/<chart>/`,
+ * run from the folder that holds it).
  */
-export function renderApp(app: App, sources: Record<string, string> = {}): Record<string, string> {
+export function renderApp(app: App, sources: Record<string, string> = {}, outdir = 'dist'): Record<string, string> {
   const charts = renderObjects(app);
   const ids = charts.map(({ chart }) => chart.node.id);
   for (const id of ids) checkFolderName('chart id', id);
@@ -127,7 +157,7 @@ export function renderApp(app: App, sources: Record<string, string> = {}): Recor
   const out: Record<string, string> = {};
   for (const { chart, objects } of charts) {
     const id = chart.node.id;
-    for (const [file, content] of Object.entries(filesOf(objects, sources[id]))) out[`${id}/${file}`] = content;
+    for (const [file, content] of Object.entries(filesOf(chart, objects, sources[id], outdir))) out[`${id}/${file}`] = content;
   }
   return out;
 }

@@ -243,7 +243,7 @@ export function writeAtomically(outdir: string, files: Readonly<Record<string, s
  * in each file's header. Returns the files written.
  */
 export function synthesize(app: App, outdir: string, sources: Record<string, string> = {}): Record<string, string> {
-  const files = renderApp(app, sources);
+  const files = renderApp(app, sources, path.basename(path.resolve(outdir)));
   writeAtomically(outdir, files);
   return files;
 }

@@ -88,7 +88,7 @@ describe('every preset passes every check', () => {
   test('no errors and no warnings on the rendered YAML of every preset', () => {
     const files = renderApp(buildApp(PRESETS));
     const byPreset = new Map<string, unknown[]>();
-    for (const [file, content] of Object.entries(files)) {
+    for (const [file, content] of Object.entries(files).filter(([f]) => f.endsWith('.yaml'))) {
       const preset = file.split('/')[0];
       const docs = parseAllDocuments(content).map((d) => d.toJS());
       byPreset.set(preset, [...(byPreset.get(preset) ?? []), ...docs]);

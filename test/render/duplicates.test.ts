@@ -122,7 +122,7 @@ describe('declareAlternatives: charts for clusters of their own, as the presets 
     const app = declareAlternatives(new App());
     new ArgoWorkflows(new Chart(app, 'a'), 'argo');
     new ArgoWorkflows(new Chart(app, 'b'), 'argo');
-    expect(Object.keys(renderApp(app))).toHaveLength(8);
+    expect(Object.keys(renderApp(app))).toHaveLength(10); // 4 YAML files and a README each
   });
 
   test('twice in one chart is still rejected', () => {

@@ -41,7 +41,7 @@ const MULTI_TENANT = 'multi-tenant';
 /** The documents of the committed `dist/<preset>/`, by file name, then in document order. */
 function committed(preset: string): unknown[] {
   const dir = path.join(DIST, preset);
-  return fs.readdirSync(dir).sort().flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJSON()));
+  return fs.readdirSync(dir).sort().filter((f) => f.endsWith('.yaml')).flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJSON()));
 }
 
 /** A fresh app with every preset, as `npm run synth` builds it. */

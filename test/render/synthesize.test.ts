@@ -147,7 +147,7 @@ describe('a successful synth replaces only what argo-stack wrote', () => {
   test('synthesizing twice gives the same folder; the returned files equal renderApp output', () => {
     const build = () => appWith((chart) => new ArgoWorkflows(chart, 'argo'));
     const files = synthesize(build(), outOf(), { c: 'x.ts' });
-    expect(files).toEqual(renderApp(build(), { c: 'x.ts' }));
+    expect(files).toEqual(renderApp(build(), { c: 'x.ts' }, path.basename(outOf())));
     const first = tree(outOf());
     synthesize(build(), outOf(), { c: 'x.ts' });
     expect(tree(outOf())).toEqual(first);
@@ -164,6 +164,7 @@ describe('the record .argo-stack', () => {
       'c/10-workflow-controller.yaml',
       'c/20-argo-server.yaml',
       'c/30-workflow-namespaces.yaml',
+      'c/README.md',
       '',
     ].join('\n'));
   });
@@ -185,7 +186,7 @@ describe('file layout', () => {
   test('files are sorted in apply order: 00-namespaces and 01-crds first', () => {
     const app = appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'team-a' }] }));
     expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual([
-      '00-namespaces.yaml', '01-crds.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '30-workflow-namespaces.yaml',
+      '00-namespaces.yaml', '01-crds.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '30-workflow-namespaces.yaml', 'README.md',
     ]);
   });
 
@@ -195,7 +196,7 @@ describe('file layout', () => {
       new ApiObject(chart, 'Plain', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } });
       new ArgoWorkflows(chart, 'argo', { crds: CrdMode.NONE });
     });
-    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual(['00-namespaces.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml']);
+    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual(['00-namespaces.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml', 'README.md']);
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'crds' } } })).toBe('01-crds');
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'addons' } } })).toBe('90-addons');
     expect(fileFor({})).toBe('90-other');
@@ -223,8 +224,8 @@ describe('file layout', () => {
     new ArgoWorkflows(new Chart(app, 'b'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     new ArgoWorkflows(new Chart(app, 'a'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     expect(Object.keys(renderApp(app))).toEqual([
-      'b/00-namespaces.yaml', 'b/10-workflow-controller.yaml',
-      'a/00-namespaces.yaml', 'a/10-workflow-controller.yaml',
+      'b/00-namespaces.yaml', 'b/10-workflow-controller.yaml', 'b/README.md',
+      'a/00-namespaces.yaml', 'a/10-workflow-controller.yaml', 'a/README.md',
     ]);
   });
 });
