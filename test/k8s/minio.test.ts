@@ -100,7 +100,7 @@ describe('Minio with every default', () => {
             nodeSelector: { 'kubernetes.io/os': 'linux' },
             containers: [{
               name: 'minio',
-              image: 'quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z',
+              image: 'quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@sha256:14cea493d9a34af32f524e538b8346cf79f3321eff8e708c1e2960462bd8936e',
               command: ['minio'],
               args: ['server', '--console-address', ':9001', '/data'],
               env: [...ROOT_ENV('my-minio-cred'), { name: 'HOME', value: '/tmp' }],

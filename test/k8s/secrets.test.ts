@@ -59,6 +59,7 @@ describe('ManagedSecrets: generated', () => {
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       'Job argo/argo-stack-credentials-149b9e13',
     ]);
   });
@@ -244,6 +245,7 @@ describe('ManagedSecrets: existing, externalSecret, sealedSecret', () => {
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       `Job argo/${construct.jobName}`,
     ]);
     // The same generated Secrets as alone: the same script, so the same Job.
@@ -340,6 +342,7 @@ describe('ManagedSecrets: validation', () => {
       'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf/argo-stack-credentials', 'RoleBinding wf/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       `Job argo/${construct.jobName}`,
     ]);
     expect(find(objs, 'Role', CREDENTIALS_JOB_NAME, 'wf').rules[1]).toEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['db'], verbs: ['get'] });
