@@ -64,7 +64,7 @@ export type {
   RepositoryCommonOptions, S3RepositoryOptions,
 } from './config/storage/artifact-repository-options';
 export type { ArtifactRepositoriesOptions } from './config/storage/artifact-repositories';
-export { DEFAULT_MINIO_IMAGE } from './config/storage/minio';
+export { DEFAULT_MINIO_CLIENT_IMAGE, DEFAULT_MINIO_IMAGE } from './config/storage/minio';
 export type { MinioOptions, MinioTlsOptions } from './config/storage/minio';
 export type { SecretOptions, StorageOptions } from './config/storage/storage';
 

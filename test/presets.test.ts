@@ -22,6 +22,8 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
@@ -56,6 +58,8 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': ClusterRoleBinding,
   'apiextensions.k8s.io/v1 CustomResourceDefinition': CustomResourceDefinition,
   'networking.k8s.io/v1 Ingress': Ingress,
+  'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy': ValidatingAdmissionPolicy,
+  'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding': ValidatingAdmissionPolicyBinding,
 };
 
 /**

@@ -41,6 +41,20 @@ export interface ArgoImages {
 /** The image of the credentials and bucket Jobs: small, pinned, with busybox sh and curl. */
 export const DEFAULT_JOBS_IMAGE = 'docker.io/curlimages/curl:8.11.1';
 
+/**
+ * The MinIO server image: the last release MinIO published as an image, which has the fixes for
+ * CVE-2023-28434 (fixed in RELEASE.2023-03-20T20-16-18Z) and CVE-2024-24747 (fixed in
+ * RELEASE.2024-01-31T20-20-33Z). Pinned by its release tag and the digest of its multi-platform index.
+ */
+export const DEFAULT_MINIO_IMAGE = 'quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@sha256:14cea493d9a34af32f524e538b8346cf79f3321eff8e708c1e2960462bd8936e';
+
+/**
+ * The MinIO client (`mc`) image of the Job that creates each workflow namespace's MinIO user and
+ * policy through MinIO's admin API (an encrypted API that only MinIO's own clients speak). Pinned by
+ * its release tag and the digest of its multi-platform index; its shell and coreutils come from UBI micro.
+ */
+export const DEFAULT_MINIO_CLIENT_IMAGE = 'quay.io/minio/mc:RELEASE.2025-08-13T08-35-41Z@sha256:a7fe349ef4bd8521fb8497f55c6042871b2ae640607cf99d9bede5e9bdf11727';
+
 export interface ResolvedImages {
   readonly controller: string;
   readonly server: string;

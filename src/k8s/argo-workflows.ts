@@ -62,9 +62,8 @@ export class ArgoWorkflows extends Construct {
     }
     for (const n of plan.workflowNamespaces) {
       new WorkflowNamespace(this, `WorkflowNamespace-${n.name}`, { ctx, namespace: n });
-      if (plan.storage.artifactRepositories) {
-        new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories: plan.storage.artifactRepositories });
-      }
+      const repositories = plan.storage.artifactRepositories?.[n.name];
+      if (repositories) new ArtifactRepositories(this, `ArtifactRepositories-${n.name}`, { ctx, namespace: n.name, repositories });
     }
     if (plan.auth) {
       const repositorySecrets = Object.fromEntries(plan.workflowNamespaces.map((n) => [n.name, n.serverSecrets]));

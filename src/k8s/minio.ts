@@ -12,9 +12,11 @@ import { Component, K8sContext, manifest, meta, orderingHints } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
 import { statefulService } from './_workloads';
 import { createBucketScript, MINIO_BUCKET_JOB_NAME } from './scripts/create-bucket-script';
+import { MINIO_USERS_JOB_NAME, minioUsersScript } from './scripts/minio-users-script';
 import { CREDENTIALS_JOB_UID } from './secrets';
 
 export { MINIO_BUCKET_JOB_NAME, MINIO_REGION } from './scripts/create-bucket-script';
+export { MINIO_USERS_JOB_NAME } from './scripts/minio-users-script';
 
 /** The data volume's mount path; MinIO serves it as a single drive. */
 export const MINIO_DATA_DIR = '/data';
@@ -24,6 +26,12 @@ export const MINIO_CERTS_DIR = '/certs';
 export const MINIO_BUCKET_JOB_RESOURCES = { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } } as const;
 /** Where the bucket Job mounts the CA that signed MinIO's certificate (as `ca.crt`), with TLS. */
 export const MINIO_BUCKET_JOB_CA_DIR = '/etc/minio-ca';
+/** Requests and limits of the users Job's container (mc). */
+export const MINIO_USERS_JOB_RESOURCES = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } } as const;
+/** Where the users Job mounts the root Secret (`root/`) and each namespace's user Secret (`namespaces/<namespace>/`). */
+export const MINIO_USERS_JOB_CREDENTIALS_DIR = '/credentials';
+/** mc's configuration directory in the users Job (memory-backed: it holds the root alias). */
+export const MINIO_USERS_JOB_CONFIG_DIR = '/tmp/mc';
 
 export interface MinioProps {
   readonly ctx: K8sContext;
@@ -52,6 +60,8 @@ export class Minio extends Construct {
   public readonly endpoint: string;
   /** Name of the bucket Job, `minio-create-bucket-<hash>`. */
   public readonly bucketJobName: string;
+  /** Name of the users Job, `minio-users-<hash>`, or undefined without workflow namespaces. */
+  public readonly usersJobName?: string;
 
   constructor(scope: Construct, id: string, props: MinioProps) {
     super(scope, id);
@@ -108,7 +118,9 @@ export class Minio extends Construct {
     statefulService(this, ctx, endpoint, {
       replicas: m.replicas, uid: m.uid, pod: m, container, volumes, storage: m.storage, storageClassName: m.storageClassName,
     });
-    this.bucketJobName = this.bucketJob(ctx, m, api.scheme === 'HTTPS' ? 'https' : 'http', rootEnv);
+    const scheme = api.scheme === 'HTTPS' ? 'https' : 'http';
+    this.bucketJobName = this.bucketJob(ctx, m, scheme, rootEnv);
+    if (m.tenants.length) this.usersJobName = this.oneShotJob(ctx, m, MINIO_USERS_JOB_NAME, usersPodTemplate(m, scheme));
   }
 
   /**
@@ -117,15 +129,19 @@ export class Minio extends Construct {
    * the name MinIO's certificate must hold with TLS. Returns its name, `minio-create-bucket-<hash>`.
    */
   private bucketJob(ctx: K8sContext, m: ResolvedMinio, scheme: 'http' | 'https', rootEnv: EnvVar[]): string {
-    const template = bucketPodTemplate(ctx, m, scheme, rootEnv);
-    const name = specHashedJobName(MINIO_BUCKET_JOB_NAME, template);
-    manifest<IJob>(this, 'Job', {
+    return this.oneShotJob(ctx, m, MINIO_BUCKET_JOB_NAME, bucketPodTemplate(ctx, m, scheme, rootEnv));
+  }
+
+  /** A one-shot Job in MinIO's namespace, named after its pod template (`<base>-<hash>`); returns its name. */
+  private oneShotJob(ctx: K8sContext, m: ResolvedMinio, base: string, template: IPodTemplateSpec): string {
+    const name = specHashedJobName(base, template);
+    manifest<IJob>(this, base === MINIO_BUCKET_JOB_NAME ? 'Job' : `Job-${base}`, {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: meta(ctx, Component.MINIO, name, m.namespace, { annotations: orderingHints(undefined, { hook: true }) }),
       spec: {
         backoffLimit: 6,
-        // Deleted 10 minutes after it finishes. Running it again is harmless: an existing bucket is fine.
+        // Deleted 10 minutes after it finishes. Running it again is harmless: an existing bucket, user or policy is fine.
         ttlSecondsAfterFinished: 600,
         template,
       },
@@ -164,6 +180,60 @@ function bucketPodTemplate(ctx: K8sContext, m: ResolvedMinio, scheme: 'http' | '
         ...(m.tls ? { volumeMounts: [{ name: 'ca', mountPath: MINIO_BUCKET_JOB_CA_DIR, readOnly: true }] } : {}),
       }],
       ...(m.tls ? { volumes: [{ name: 'ca', secret: { secretName: m.tls.caSecret.name, items: [{ key: m.tls.caSecret.key, path: 'ca.crt' }] } }] } : {}),
+    },
+  };
+}
+
+/**
+ * The users Job's pod: `mc` as UID 1000, in MinIO's namespace, with MinIO's ServiceAccount (no
+ * token: it does not call the Kubernetes API). It reads the root Secret and each namespace's user
+ * Secret (their copies in MinIO's namespace) from files; mc's configuration, which then holds the
+ * root alias, is memory-backed. With TLS, Go's `SSL_CERT_FILE` makes mc trust MinIO's CA.
+ */
+function usersPodTemplate(m: ResolvedMinio, scheme: 'http' | 'https'): IPodTemplateSpec {
+  const script = minioUsersScript({
+    endpoint: `${scheme}://${m.endpoint}`,
+    credentialsDir: MINIO_USERS_JOB_CREDENTIALS_DIR,
+    configDir: MINIO_USERS_JOB_CONFIG_DIR,
+    users: m.tenants.map((t) => ({
+      namespace: t.namespace, user: t.user, secretName: t.secret.name, policy: JSON.stringify(t.policy), allows: `prefix ${t.prefix} of bucket ${m.bucket}`,
+    })),
+  });
+  const keys = (secretName: string, dir: string) => ({
+    secret: { name: secretName, items: [MINIO_ACCESS_KEY, MINIO_SECRET_KEY].map((key) => ({ key, path: `${dir}/${key}` })) },
+  });
+  const caFile = `${MINIO_BUCKET_JOB_CA_DIR}/ca.crt`;
+  const res = MINIO_USERS_JOB_RESOURCES;
+  return {
+    // Not `app: minio`: the Service must not select this pod.
+    metadata: { labels: { app: MINIO_USERS_JOB_NAME, 'app.kubernetes.io/component': Component.MINIO } },
+    spec: {
+      serviceAccountName: m.name,
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      restartPolicy: 'OnFailure',
+      securityContext: restrictedPodSecurityContext(m.uid),
+      ...scheduling(m),
+      containers: [{
+        name: 'create-users',
+        image: m.clientImage,
+        command: ['/bin/sh', '-c'],
+        args: [script],
+        env: [{ name: 'HOME', value: '/tmp' }, ...(m.tls ? [{ name: 'SSL_CERT_FILE', value: caFile }] : [])],
+        resources: { requests: { ...res.requests }, limits: { ...res.limits } },
+        securityContext: restrictedContainerSecurityContext(true),
+        volumeMounts: [
+          { name: 'tmp', mountPath: '/tmp' },
+          { name: 'credentials', mountPath: MINIO_USERS_JOB_CREDENTIALS_DIR, readOnly: true },
+          ...(m.tls ? [{ name: 'ca', mountPath: MINIO_BUCKET_JOB_CA_DIR, readOnly: true }] : []),
+        ],
+      }],
+      volumes: [
+        // Memory-backed: mc's configuration holds the root alias.
+        { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '8Mi' } },
+        { name: 'credentials', projected: { defaultMode: 0o440, sources: [keys(m.secretName, 'root'), ...m.tenants.map((t) => keys(t.secret.name, `namespaces/${t.namespace}`))] } },
+        ...(m.tls ? [{ name: 'ca', secret: { secretName: m.tls.caSecret.name, items: [{ key: m.tls.caSecret.key, path: 'ca.crt' }] } }] : []),
+      ],
     },
   };
 }

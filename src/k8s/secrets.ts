@@ -4,6 +4,9 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { IValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import type { IValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
+import { credentialsMatchExpression, credentialsValidationExpression } from '../config/credentials-admission';
 import { CredentialsKind, SecretSpec } from '../config/credentials';
 import { DEFAULT_JOBS_IMAGE } from '../config/images';
 import type { ResolvedJobs } from '../config/jobs';
@@ -41,6 +44,12 @@ export const GENERATED_SECRET_ANNOTATIONS: Readonly<Record<string, string>> = {
 export const SEALED_SECRET_CLUSTER_WIDE = 'sealedsecrets.bitnami.com/cluster-wide';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
+const ADMISSION = 'admissionregistration.k8s.io/v1';
+
+/** Name of the ValidatingAdmissionPolicy and its binding (cluster-wide objects): `argo-stack-credentials-<install namespace>`. */
+export function credentialsPolicyName(namespace: string): string {
+  return `${CREDENTIALS_JOB_NAME}-${namespace}`;
+}
 
 export interface ManagedSecretsProps {
   readonly ctx: K8sContext;
@@ -80,7 +89,9 @@ export interface SealedSecretManifest extends Manifest {
  * - `SEALED_SECRET`: a cluster-wide SealedSecret in each of its namespaces.
  * - `GENERATED`: one Job `argo-stack-credentials-<hash>` in the install namespace for all of them,
  *   with its ServiceAccount `argo-stack-credentials`, and a Role and RoleBinding of that name in
- *   each namespace it writes to. The Job creates each absent Secret with random values in its
+ *   each namespace it writes to, and the ValidatingAdmissionPolicy (+ binding)
+ *   `argo-stack-credentials-<namespace>` that admits from it only the creation of those Secrets, by
+ *   name, namespace and type `Opaque`. The Job creates each absent Secret with random values in its
  *   primary namespace, copies it to the other namespaces, and never changes a Secret that exists
  *   (see `credentialsScript`). The hash is of the Job's pod template: another set of Secrets, or
  *   another image, is another Job, never an update of an immutable one.
@@ -171,6 +182,7 @@ export class ManagedSecrets extends Construct {
         subjects: [{ kind: 'ServiceAccount', name: CREDENTIALS_JOB_NAME, namespace: ns }],
       });
     }
+    this.admissionPolicy(ctx, secretNamesByNamespace(generated));
     const template = generatorPodTemplate(image, script, ctx.jobs);
     const jobName = specHashedJobName(CREDENTIALS_JOB_NAME, template);
     manifest<IJob>(this, 'Job', {
@@ -186,6 +198,41 @@ export class ManagedSecrets extends Construct {
       },
     });
     return jobName;
+  }
+
+  /**
+   * The ValidatingAdmissionPolicy `argo-stack-credentials-<namespace>` and its binding: requests of
+   * the Job's ServiceAccount are admitted only when they create an `Opaque` Secret with an expected
+   * name in an expected namespace (see `credentialsValidationExpression`). The binding matches every
+   * namespace, so that creating elsewhere is denied too; `failurePolicy: Fail` denies when the
+   * expression cannot be evaluated.
+   */
+  private admissionPolicy(ctx: K8sContext, byNamespace: Map<string, string[]>): void {
+    const name = credentialsPolicyName(ctx.namespace);
+    const annotations = syncWave();
+    manifest<IValidatingAdmissionPolicy>(this, 'ValidatingAdmissionPolicy', {
+      apiVersion: ADMISSION,
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: meta(ctx, Component.CREDENTIALS, name, undefined, { annotations }),
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE', 'DELETE'], resources: ['secrets'] }],
+        },
+        matchConditions: [{ name: 'credentials-job', expression: credentialsMatchExpression(ctx.namespace, CREDENTIALS_JOB_NAME) }],
+        validations: [{
+          expression: credentialsValidationExpression([...byNamespace].map(([namespace, names]) => ({ namespace, names }))),
+          message: `${CREDENTIALS_JOB_NAME} may only create the Opaque Secrets it generates, by name, in their namespaces`,
+          reason: 'Forbidden',
+        }],
+      },
+    });
+    manifest<IValidatingAdmissionPolicyBinding>(this, 'ValidatingAdmissionPolicyBinding', {
+      apiVersion: ADMISSION,
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: meta(ctx, Component.CREDENTIALS, name, undefined, { annotations }),
+      spec: { policyName: name, validationActions: ['Deny'] },
+    });
   }
 }
 
@@ -221,8 +268,11 @@ const syncWave = () => orderingHints(SyncWave.CREDENTIALS);
 /**
  * The generator's rules in one namespace. `create` cannot be limited to names: Kubernetes RBAC
  * does not apply resourceNames to create (the object has no name yet when it is authorized), so
- * this ServiceAccount may create any Secret in the namespace; only this Job uses it. Reads are
- * limited to exactly the generated Secrets; there is no update, patch, delete, list or watch.
+ * RBAC alone lets this ServiceAccount create any Secret in the namespace. The ValidatingAdmissionPolicy
+ * `argo-stack-credentials-<namespace>` admits only the generated Secrets' names, as `Opaque`; on a
+ * cluster without admission policies (Kubernetes before 1.30, or the feature off) that limit is
+ * gone (see the README). Reads are limited to exactly the generated Secrets; there is no update,
+ * patch, delete, list or watch.
  */
 export function generatorRules(secretNames: string[]): PolicyRule[] {
   return [

@@ -38,12 +38,19 @@ export interface ImageUse {
   readonly usedBy: string[];
 }
 
-/** `quay.io/argoproj/argocli:v4.1.2` → repository and version (the digest when there is one). */
+/**
+ * `quay.io/argoproj/argocli:v4.1.2` → repository and version: the tag, the digest, or both
+ * (`RELEASE.2025-09-07T16-13-09Z@sha256:…`).
+ */
 export function splitImage(image: string): { repository: string; version: string } {
   const at = image.indexOf('@');
-  if (at !== -1) return { repository: image.slice(0, at).replace(/:[^/:]*$/, ''), version: image.slice(at + 1) };
-  const colon = image.lastIndexOf(':');
-  return colon > image.lastIndexOf('/') ? { repository: image.slice(0, colon), version: image.slice(colon + 1) } : { repository: image, version: '' };
+  const name = at === -1 ? image : image.slice(0, at);
+  const digest = at === -1 ? '' : image.slice(at + 1);
+  const colon = name.lastIndexOf(':');
+  const tagged = colon > name.lastIndexOf('/');
+  const repository = tagged ? name.slice(0, colon) : name;
+  const tag = tagged ? name.slice(colon + 1) : '';
+  return { repository, version: [tag, digest].filter(Boolean).join('@') };
 }
 
 /** The pod spec of a workload, if the object is one. */

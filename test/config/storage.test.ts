@@ -184,11 +184,30 @@ describe('resolveStorage: repositories and workflow namespaces', () => {
       'artifactRepository references key "accessKey" of Secret "s3-cred", which only has "access", "secret". Fix: use one of those keys, or add "accessKey" to the Secret\'s keys');
   });
 
-  test('a repository may reference MinIO\'s Secret (a built-in source) with its keys only', () => {
+  const ROOT = (path: string) => `${path} references Secret "my-minio-cred", MinIO's root user: workflow namespaces never receive it, since a workflow could then read and delete every namespace's artifacts and administer MinIO. `
+    + 'Fix: remove that repository: each workflow namespace\'s "minio" repository uses its own MinIO user (Secret "minio-user-<namespace>"), limited to the prefix "<namespace>/"';
+
+  test('no repository may reference MinIO\'s root Secret: workflow namespaces never receive it', () => {
     const mirror = ArtifactRepository.s3({ bucket: 'other', endpoint: 'minio:9000', insecure: true, accessKeySecret: { name: 'my-minio-cred', key: 'accesskey' }, secretKeySecret: { name: 'my-minio-cred', key: 'secretkey' } });
-    expect(resolveStorage({ minio: true, artifactRepositories: { repositories: { mirror } } }, CTX).artifactSecretNames).toEqual(['my-minio-cred']);
-    fails({ minio: true, artifactRepositories: { repositories: { x: s3('my-minio-cred') } } },
-      'artifactRepositories.repositories["x"] references key "accessKey" of Secret "my-minio-cred", which only has "accesskey", "secretkey". Fix: use one of those keys, or add "accessKey" to the Secret\'s keys');
+    fails({ minio: true, artifactRepositories: { repositories: { mirror } } }, ROOT('artifactRepositories.repositories["mirror"]'));
+    fails({ minio: true, artifactRepository: mirror }, ROOT('artifactRepository'));
+    fails({ minio: { secretName: 'root-cred' }, artifactRepositories: { repositories: { minio: s3('root-cred') } } },
+      ROOT('artifactRepositories.repositories["minio"]').replace(/my-minio-cred/g, 'root-cred'));
+    expectInvalid(() => resolveStorageFeature({ minio: true }, { ...CTX, managedSecrets: [], configRepository: mirror.spec }), ROOT('controller.config.artifactRepository'));
+  });
+
+  test('a repository may reference a workflow namespace\'s MinIO user Secret (a built-in source) with its keys only', () => {
+    const mirror = ArtifactRepository.s3({ bucket: 'my-bucket', endpoint: 'minio:9000', insecure: true, accessKeySecret: { name: 'minio-user-argo', key: 'accesskey' }, secretKeySecret: { name: 'minio-user-argo', key: 'secretkey' } });
+    expect(resolveStorage({ minio: true, artifactRepositories: { repositories: { mirror } } }, CTX).artifactSecretNames).toEqual({ argo: ['minio-user-argo'] });
+    fails({ minio: true, artifactRepositories: { repositories: { x: s3('minio-user-argo') } } },
+      'artifactRepositories.repositories["x"] references key "accessKey" of Secret "minio-user-argo", which only has "accesskey", "secretkey". Fix: use one of those keys, or add "accessKey" to the Secret\'s keys');
+  });
+
+  test('a declared Secret, or the database\'s, must not take the name of a MinIO user Secret', () => {
+    fails({ minio: true, secrets: [declare('minio-user-argo')] },
+      'secrets[0] declares Secret "minio-user-argo", which minio already manages. Fix: remove that entry from secrets and set minio\'s own credentials option instead');
+    const db = resolvePersistence({ postgres: { host: 'db.example.com', secretName: 'minio-user-argo', credentials: Credentials.existing() } }, { namespace: 'argo' })!;
+    fails({ minio: true }, 'persistence names its Secret "minio-user-argo", the MinIO user Secret of a workflow namespace (minio-user-<namespace>). Fix: give the Secret of persistence another name', { ...CTX, persistence: db });
   });
 
   test('a plugin repository without a matching artifactDrivers entry (per-namespace and default)', () => {
@@ -203,15 +222,15 @@ describe('resolveStorage: repositories and workflow namespaces', () => {
     const plugin = ArtifactRepository.plugin({ name: 'my-driver' });
     const r = resolveStorage({ artifactRepository: plugin, artifactRepositories: { repositories: { x: plugin } } }, { ...CTX, artifactDrivers: ['my-driver'] });
     expect(r.defaultRepository).toBe(plugin);
-    expect(r.artifactRepositories!.pluginNames).toEqual(['my-driver']);
+    expect(r.artifactRepositories!.argo.pluginNames).toEqual(['my-driver']);
     expect(r.secrets).toEqual([]);
-    expect(r.artifactSecretNames).toEqual([]);
+    expect(r.artifactSecretNames).toEqual({ argo: [] });
   });
 
   // The message names the option the user wrote, not the repository argo-stack added for MinIO.
   test('MinIO\'s undeclared CA Secret is reported under minio.tls.caSecret', () => {
     fails({ minio: { tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'ca.crt' } } } },
-      NO_SOURCE('minio.tls.caSecret', 'minio-ca', 'ca.crt', ' (declared Secrets: "my-minio-cred")'));
+      NO_SOURCE('minio.tls.caSecret', 'minio-ca', 'ca.crt', ' (declared Secrets: "my-minio-cred", "minio-user-argo")'));
   });
 });
 
@@ -219,7 +238,7 @@ describe('resolveStorage: nothing set', () => {
   test('no MinIO, no repository, no Secret', () => {
     for (const o of [{}, { minio: false }, { minio: undefined }] as StorageOptions[]) {
       const r = resolveStorage(o, CTX);
-      expect(r).toEqual({ secrets: [], artifactSecretNames: [] });
+      expect(r).toEqual({ secrets: [], artifactSecretNames: { argo: [] } });
       expect(r.minio).toBeUndefined();
       expect(r.defaultRepository).toBeUndefined();
       expect(r.artifactRepositories).toBeUndefined();
@@ -229,7 +248,7 @@ describe('resolveStorage: nothing set', () => {
   test('persistence alone: its Secret in the install namespace only', () => {
     const r = resolveStorage({}, { ...TEAMS, persistence: POSTGRES });
     expect(r.secrets).toEqual([{ spec: POSTGRES.secret, namespaces: ['argo'], option: 'persistence' }]);
-    expect(r.artifactSecretNames).toEqual([]);
+    expect(r.artifactSecretNames).toEqual({ 'team-a': [], 'team-b': [] });
   });
 });
 
@@ -246,28 +265,48 @@ describe('resolveStorage: MinIO only', () => {
     expect(resolveStorage({ minio: {} }, CTX)).toEqual(r);
   });
 
-  test('the repositories are {minio}, default key "minio", ConfigMap artifact-repositories', () => {
+  test('the repositories are {minio} (the namespace\'s own user), default key "minio", ConfigMap artifact-repositories', () => {
     expect(r.artifactRepositories).toEqual({
-      configMapName: 'artifact-repositories',
-      defaultKey: 'minio',
-      repositories: { minio: minio.repository },
-      secretNames: ['my-minio-cred'],
-      pluginNames: [],
+      argo: {
+        configMapName: 'artifact-repositories',
+        defaultKey: 'minio',
+        repositories: { minio: minio.tenants[0].repository },
+        secretNames: ['minio-user-argo'],
+        pluginNames: [],
+      },
     });
-    expect(r.artifactRepositories!.repositories.minio).toBe(r.minio!.repository);
+    expect(r.artifactRepositories!.argo.repositories.minio).toBe(r.minio!.tenants[0].repository);
     expect(r.defaultRepository).toBeUndefined();
   });
 
-  test('my-minio-cred is placed in the install namespace and read by argo-server', () => {
-    expect(r.secrets).toEqual([{ spec: minio.secret, namespaces: ['argo'], option: 'minio.credentials' }]);
-    expect(r.artifactSecretNames).toEqual(['my-minio-cred']);
+  test('my-minio-cred stays in the install namespace; the user Secret is read there by the users Job and by argo-server', () => {
+    expect(r.secrets).toEqual([
+      { spec: minio.tenants[0].secret, namespaces: ['argo'], option: 'minio' },
+      { spec: minio.secret, namespaces: ['argo'], option: 'minio.credentials' },
+    ]);
+    expect(r.artifactSecretNames).toEqual({ argo: ['minio-user-argo'] });
   });
 
-  test('in another workflow namespace: the cross-namespace endpoint, and the Secret in both namespaces', () => {
-    const t = resolveStorage({ minio: true }, { ...CTX, workflowNamespaces: ['team-a'] });
+  test('in other workflow namespaces: the cross-namespace endpoint, each its own user; the root Secret stays in the install namespace', () => {
+    const t = resolveStorage({ minio: true }, TEAMS);
     expect(t.minio!.endpoint).toBe('minio.argo.svc:9000');
-    expect(t.artifactRepositories!.repositories.minio.spec.s3!.endpoint).toBe('minio.argo.svc:9000');
-    expect(t.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['my-minio-cred', ['argo', 'team-a']]]);
+    expect(t.artifactRepositories!['team-a'].repositories.minio.spec.s3).toEqual({
+      endpoint: 'minio.argo.svc:9000', bucket: 'my-bucket', insecure: true, keyFormat: 'team-a/{{workflow.name}}/{{pod.name}}',
+      accessKeySecret: { name: 'minio-user-team-a', key: 'accesskey' }, secretKeySecret: { name: 'minio-user-team-a', key: 'secretkey' },
+    });
+    expect(t.artifactRepositories!['team-b'].repositories.minio.spec.s3!.keyFormat).toBe('team-b/{{workflow.name}}/{{pod.name}}');
+    expect(t.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([
+      ['minio-user-team-a', ['argo', 'team-a']], ['minio-user-team-b', ['argo', 'team-b']], ['my-minio-cred', ['argo']],
+    ]);
+    expect(t.artifactSecretNames).toEqual({ 'team-a': ['minio-user-team-a'], 'team-b': ['minio-user-team-b'] });
+  });
+
+  test('argo-server reads each namespace\'s own user Secret there', () => {
+    const f = resolveStorageFeature({ minio: true }, { ...TEAMS, managedSecrets: [] });
+    expect(f.contributes.secretsRead).toEqual([
+      { by: ['server'], names: ['minio-user-team-a'], namespace: 'team-a' },
+      { by: ['server'], names: ['minio-user-team-b'], namespace: 'team-b' },
+    ]);
   });
 
   // MinIO's pod and bucket Job mount the CA Secret in MinIO's namespace, next to where repositories read it.
@@ -286,44 +325,46 @@ describe('resolveStorage: user repositories and MinIO', () => {
 
   test('MinIO is added after the user\'s repositories; the user\'s defaultKey and ConfigMap name are kept', () => {
     const r = resolveStorage({ minio: true, artifactRepositories: { repositories: { b, a }, defaultKey: 'a', configMapName: 'team-artifacts' } }, CTX);
-    const repos = r.artifactRepositories!;
+    const repos = r.artifactRepositories!.argo;
     expect(Object.keys(repos.repositories)).toEqual(['b', 'a', 'minio']);
     expect(repos.repositories.a).toBe(a);
     expect(repos.repositories.b).toBe(b);
-    expect(repos.repositories.minio).toBe(r.minio!.repository);
+    expect(repos.repositories.minio).toBe(r.minio!.tenants[0].repository);
     expect(repos.defaultKey).toBe('a');
     expect(repos.configMapName).toBe('team-artifacts');
-    expect(repos.secretNames).toEqual(['my-minio-cred']);
+    expect(repos.secretNames).toEqual(['minio-user-argo']);
   });
 
   test('without defaultKey the default is the first user key, not minio', () => {
     const r = resolveStorage({ minio: true, artifactRepositories: { repositories: { b, a } } }, CTX);
-    expect(r.artifactRepositories!.defaultKey).toBe('b');
-    expect(r.artifactRepositories!.configMapName).toBe('artifact-repositories');
+    expect(r.artifactRepositories!.argo.defaultKey).toBe('b');
+    expect(r.artifactRepositories!.argo.configMapName).toBe('artifact-repositories');
   });
 
   // MinIO joins the user's repositories before the default key is checked, so it can be the default.
   test('the user may make MinIO the default explicitly', () => {
     const r = resolveStorage({ minio: true, artifactRepositories: { repositories: { a }, defaultKey: 'minio' } }, CTX);
-    expect(r.artifactRepositories!.defaultKey).toBe('minio');
-    expect(Object.keys(r.artifactRepositories!.repositories)).toEqual(['a', 'minio']);
+    expect(r.artifactRepositories!.argo.defaultKey).toBe('minio');
+    expect(Object.keys(r.artifactRepositories!.argo.repositories)).toEqual(['a', 'minio']);
   });
 
   test('a user repository named "minio" is not overwritten', () => {
     const mine = sdk('my-own-minio');
     const r = resolveStorage({ minio: true, artifactRepositories: { repositories: { minio: mine, a } } }, TEAMS);
-    expect(Object.keys(r.artifactRepositories!.repositories)).toEqual(['minio', 'a']);
-    expect(r.artifactRepositories!.repositories.minio).toBe(mine);
-    expect(r.artifactRepositories!.defaultKey).toBe('minio');
-    // MinIO still runs, so its Secret still exists, but only in the install namespace: no repository reads it.
-    expect(r.artifactSecretNames).toEqual([]);
-    expect(r.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['my-minio-cred', ['argo']]]);
+    for (const ns of ['team-a', 'team-b']) {
+      expect(Object.keys(r.artifactRepositories![ns].repositories)).toEqual(['minio', 'a']);
+      expect(r.artifactRepositories![ns].repositories.minio).toBe(mine);
+      expect(r.artifactRepositories![ns].defaultKey).toBe('minio');
+    }
+    // MinIO still runs with its users, so their Secrets exist, but only in the install namespace: no repository reads them.
+    expect(r.artifactSecretNames).toEqual({ 'team-a': [], 'team-b': [] });
+    expect(r.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['minio-user-team-a', ['argo']], ['minio-user-team-b', ['argo']], ['my-minio-cred', ['argo']]]);
   });
 
   test('user repositories without MinIO: kept as given', () => {
     const r = resolveStorage({ artifactRepositories: { repositories: { a, b } } }, CTX);
     expect(r.minio).toBeUndefined();
-    expect(r.artifactRepositories).toEqual({ configMapName: 'artifact-repositories', defaultKey: 'a', repositories: { a, b }, secretNames: [], pluginNames: [] });
+    expect(r.artifactRepositories).toEqual({ argo: { configMapName: 'artifact-repositories', defaultKey: 'a', repositories: { a, b }, secretNames: [], pluginNames: [] } });
   });
 });
 
@@ -346,7 +387,9 @@ describe('resolveStorage: where each Secret goes', () => {
       { name: 'argo-postgres-config', kind: CredentialsKind.GENERATED, namespaces: ['argo'], option: 'persistence' },
       { name: 'ext-cred', kind: CredentialsKind.EXTERNAL_SECRET, namespaces: ['team-a', 'team-b'], option: 'secrets[1].credentials' },
       { name: 'gen-cred', kind: CredentialsKind.GENERATED, namespaces: ['argo', 'team-a', 'team-b'], option: 'secrets[2].credentials' },
-      { name: 'my-minio-cred', kind: CredentialsKind.GENERATED, namespaces: ['argo', 'team-a', 'team-b'], option: 'minio.credentials' },
+      { name: 'minio-user-team-a', kind: CredentialsKind.GENERATED, namespaces: ['argo', 'team-a'], option: 'minio' },
+      { name: 'minio-user-team-b', kind: CredentialsKind.GENERATED, namespaces: ['argo', 'team-b'], option: 'minio' },
+      { name: 'my-minio-cred', kind: CredentialsKind.GENERATED, namespaces: ['argo'], option: 'minio.credentials' },
       { name: 'old-cred', kind: CredentialsKind.EXISTING, namespaces: ['team-a', 'team-b'], option: 'secrets[0].credentials' },
       { name: 'sealed-cred', kind: CredentialsKind.SEALED_SECRET, namespaces: ['team-a', 'team-b'], option: 'secrets[3].credentials' },
     ]);
@@ -365,8 +408,11 @@ describe('resolveStorage: where each Secret goes', () => {
     expect(t.secrets[0].spec.description).toBe('team S3 user');
   });
 
-  test('artifactSecretNames: every repository Secret, sorted, not the database\'s', () => {
-    expect(r.artifactSecretNames).toEqual(['ext-cred', 'gen-cred', 'my-minio-cred', 'old-cred', 'sealed-cred']);
+  test('artifactSecretNames: every repository Secret of each namespace, sorted, not the database\'s nor MinIO\'s root', () => {
+    expect(r.artifactSecretNames).toEqual({
+      'team-a': ['ext-cred', 'gen-cred', 'minio-user-team-a', 'old-cred', 'sealed-cred'],
+      'team-b': ['ext-cred', 'gen-cred', 'minio-user-team-b', 'old-cred', 'sealed-cred'],
+    });
   });
 
   test('the install namespace among the workflow namespaces: generated ones list it first, others keep the workflow namespace order', () => {
@@ -374,16 +420,22 @@ describe('resolveStorage: where each Secret goes', () => {
     expect(t.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([
       ['ext-cred', ['team-a', 'argo']],
       ['gen-cred', ['argo', 'team-a']],
-      ['my-minio-cred', ['argo', 'team-a']],
+      ['minio-user-argo', ['argo']],
+      ['minio-user-team-a', ['argo', 'team-a']],
+      ['my-minio-cred', ['argo']],
       ['old-cred', ['team-a', 'argo']],
       ['sealed-cred', ['team-a', 'argo']],
     ]);
   });
 
-  test('MinIO with existing or external credentials: install namespace first, then the workflow namespaces', () => {
+  test('MinIO with existing or external root credentials: the root Secret in the install namespace only; the users\' generated', () => {
     for (const credentials of [Credentials.existing(), external()]) {
       const t = resolveStorage({ minio: { credentials } }, TEAMS);
-      expect(t.secrets.map((s) => [s.spec.name, s.spec.source.kind, s.namespaces])).toEqual([['my-minio-cred', credentials.kind, ['argo', 'team-a', 'team-b']]]);
+      expect(t.secrets.map((s) => [s.spec.name, s.spec.source.kind, s.namespaces])).toEqual([
+        ['minio-user-team-a', CredentialsKind.GENERATED, ['argo', 'team-a']],
+        ['minio-user-team-b', CredentialsKind.GENERATED, ['argo', 'team-b']],
+        ['my-minio-cred', credentials.kind, ['argo']],
+      ]);
     }
   });
 
@@ -402,7 +454,7 @@ describe('resolveStorage: artifactSecretNames', () => {
       artifactRepository: two,
       artifactRepositories: { repositories: { one: s3('m-cred', 'bucket-one'), again: s3('m-cred', 'bucket-again'), z: s3('z-cred', 'bucket-z') } },
     }, TEAMS);
-    expect(r.artifactSecretNames).toEqual(['a-cred', 'm-cred', 'z-cred']);
+    expect(r.artifactSecretNames).toEqual({ 'team-a': ['a-cred', 'm-cred', 'z-cred'], 'team-b': ['a-cred', 'm-cred', 'z-cred'] });
     expect(r.defaultRepository).toBe(two);
     // a-cred is read by the default repository only, and is placed in the workflow namespaces like the others.
     expect(r.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([

@@ -8,7 +8,7 @@ import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
 import { SSO_PROPS } from '../../examples/sso';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
-import { DEFAULT_MINIO_IMAGE } from '../../src/config/storage/minio';
+import { DEFAULT_MINIO_CLIENT_IMAGE, DEFAULT_MINIO_IMAGE } from '../../src/config/storage/minio';
 import { Credentials } from '../../src/config/credentials';
 import { DEFAULT_JOBS_IMAGE } from '../../src/config/images';
 import { CrdMode, InstallScope } from '../../src/config/install';
@@ -99,7 +99,7 @@ const DATA_PROPS: ArgoWorkflowsProps = {
   workflowNamespaces: [{ name: 'wf' }],
   minio: {
     ...pod(), bucket: 'artifacts', secretName: 'minio-cred', credentials: Credentials.generated({ fixed: { accesskey: 'admin' } }),
-    image: DEFAULT_MINIO_IMAGE, storage: '5Gi', storageClassName: 'standard',
+    image: DEFAULT_MINIO_IMAGE, clientImage: DEFAULT_MINIO_CLIENT_IMAGE, storage: '5Gi', storageClassName: 'standard',
     tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'ca.crt' } },
   },
   secrets: [{ name: 'minio-ca', keys: ['ca.crt'], credentials: Credentials.existing() }],

@@ -11,7 +11,7 @@ import { checkManifests } from '../../src/policy';
 import { fileFor } from '../../src/render';
 import { K8sObject, stdLabels } from '../util';
 
-const KEYS = { accessKeySecret: { name: 'my-minio-cred', key: 'accesskey' }, secretKeySecret: { name: 'my-minio-cred', key: 'secretkey' } };
+const KEYS = { accessKeySecret: { name: 'minio-user-argo', key: 'accesskey' }, secretKeySecret: { name: 'minio-user-argo', key: 'secretkey' } };
 
 function synth(repositories: Parameters<typeof resolveArtifactRepositories>[0], namespace = 'argo'): { objs: K8sObject[]; construct: ArtifactRepositories } {
   const plan = resolveArgoWorkflows({});
@@ -21,8 +21,8 @@ function synth(repositories: Parameters<typeof resolveArtifactRepositories>[0], 
 }
 
 describe('ArtifactRepositories: the MinIO repository as the only entry', () => {
-  const minio = resolveMinio({}, { namespace: 'argo' });
-  const { objs, construct } = synth({ repositories: { default: minio.repository } });
+  const minio = resolveMinio({}, { namespace: 'argo', workflowNamespaces: ['argo'] });
+  const { objs, construct } = synth({ repositories: { default: minio.tenants[0].repository } });
 
   test('one ConfigMap artifact-repositories, every field', () => {
     expect(objs).toEqual([{
@@ -39,13 +39,14 @@ describe('ArtifactRepositories: the MinIO repository as the only entry', () => {
           's3:',
           '  accessKeySecret:',
           '    key: accesskey',
-          '    name: my-minio-cred',
+          '    name: minio-user-argo',
           '  bucket: my-bucket',
           '  endpoint: minio:9000',
           '  insecure: true',
+          '  keyFormat: argo/{{workflow.name}}/{{pod.name}}',
           '  secretKeySecret:',
           '    key: secretkey',
-          '    name: my-minio-cred',
+          '    name: minio-user-argo',
           '',
         ].join('\n'),
       },
@@ -56,7 +57,7 @@ describe('ArtifactRepositories: the MinIO repository as the only entry', () => {
 
   test('each value parses back to the repository, and Argo\'s key tree accepts it', () => {
     const value = parse(objs[0].data.default);
-    expect(value).toEqual({ s3: { endpoint: 'minio:9000', bucket: 'my-bucket', insecure: true, ...KEYS } });
+    expect(value).toEqual({ s3: { endpoint: 'minio:9000', bucket: 'my-bucket', insecure: true, keyFormat: 'argo/{{workflow.name}}/{{pod.name}}', ...KEYS } });
     checkShape('', value, ARTIFACT_REPOSITORY);
   });
 

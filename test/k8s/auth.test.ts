@@ -168,7 +168,7 @@ describe('token login', () => {
       minio: true, workflowNamespaces: [{ name: 'team-a' }],
       tokenLogin: { accounts: [{ name: 'argo-ui', profile: AccessProfile.READ_ONLY, namespaces: ['team-a', 'team-b'] }] },
     });
-    expect(find(withMinio, 'Role', 'argo-ui-argo-ui', 'team-a').rules).toContainEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['my-minio-cred'], verbs: ['get'] });
+    expect(find(withMinio, 'Role', 'argo-ui-argo-ui', 'team-a').rules).toContainEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['minio-user-team-a'], verbs: ['get'] });
     // team-b is no workflow namespace: no repository, no Secret.
     expect(find(withMinio, 'Role', 'argo-ui-argo-ui', 'team-b').rules.some((r: { resources: string[] }) => r.resources.includes('secrets'))).toBe(false);
   });

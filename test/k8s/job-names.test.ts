@@ -61,7 +61,8 @@ describe('the credentials Job', () => {
     const job = findJob(objs, CREDENTIALS, 'argo');
     expect(job.metadata.name).toBe(hashedJobName(CREDENTIALS, job));
     expect(objs.filter((o) => o.metadata.name.startsWith(CREDENTIALS)).map(key)).toEqual([
-      'ServiceAccount argo/argo-stack-credentials', 'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials', key(job),
+      'ServiceAccount argo/argo-stack-credentials', 'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo', key(job),
     ]);
     expect(job.spec.template.spec.serviceAccountName).toBe(CREDENTIALS);
     expect(job.spec.template.metadata.labels.app).toBe(CREDENTIALS);
@@ -129,7 +130,7 @@ describe('the presets', () => {
 
   test('exact Job names', () => {
     expect(jobs('quick-start')).toEqual([
-      'Job argo/argo-crd-installer-v4-1-2', 'Job argo/argo-stack-credentials-4671519f', 'Job argo/minio-create-bucket-90e5ff62',
+      'Job argo/argo-crd-installer-v4-1-2', 'Job argo/argo-stack-credentials-d9436177', 'Job argo/minio-create-bucket-90e5ff62', 'Job argo/minio-users-39ffed68',
     ]);
     expect(jobs('cluster')).toEqual(['Job argo/argo-crd-installer-v4-1-2']);
   });

@@ -10,6 +10,7 @@ import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { fileFor } from '../../src/render';
 import { Minio } from '../../src/k8s/minio';
 import { createBucketScript } from '../../src/k8s/scripts/create-bucket-script';
+import { minioUsersScript } from '../../src/k8s/scripts/minio-users-script';
 import { checkManifests } from '../../src/policy';
 import { container, find, findJob, hashedJobName, K8sObject, key, RESTRICTED_CONTAINER, stdLabels } from '../util';
 
@@ -100,7 +101,7 @@ describe('Minio with every default', () => {
             nodeSelector: { 'kubernetes.io/os': 'linux' },
             containers: [{
               name: 'minio',
-              image: 'quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z',
+              image: 'quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@sha256:14cea493d9a34af32f524e538b8346cf79f3321eff8e708c1e2960462bd8936e',
               command: ['minio'],
               args: ['server', '--console-address', ':9001', '/data'],
               env: [...ROOT_ENV('my-minio-cred'), { name: 'HOME', value: '/tmp' }],
@@ -306,5 +307,70 @@ describe('Minio used by workflows in other namespaces', () => {
     expect(job.spec.template.spec.volumes).toEqual([{ name: 'ca', secret: { secretName: 'minio-ca', items: [{ key: 'pem', path: 'ca.crt' }] } }]);
     validateAll(objs);
     expect(checkManifests(objs)).toEqual([]);
+  });
+});
+
+describe('the MinIO users Job', () => {
+  const { objs, construct } = synthMinio({}, {}, ['argo', 'team-a']);
+  const job = findJob(objs, 'minio-users', 'argo');
+  const minio = resolveMinio({}, { namespace: 'argo', workflowNamespaces: ['argo', 'team-a'] });
+  const script = minioUsersScript({
+    endpoint: 'http://minio.argo.svc:9000', credentialsDir: '/credentials', configDir: '/tmp/mc',
+    users: minio.tenants.map((t) => ({ namespace: t.namespace, user: t.user, secretName: t.secret.name, policy: JSON.stringify(t.policy), allows: `prefix ${t.prefix} of bucket my-bucket` })),
+  });
+  const keys = (name: string, dir: string) => ({ secret: { name, items: [{ key: 'accesskey', path: `${dir}/accesskey` }, { key: 'secretkey', path: `${dir}/secretkey` }] } });
+
+  test('every field: mc pinned, no token, the root and user Secrets as files, a memory-backed /tmp', () => {
+    new Job(job as never).validate();
+    expect(construct.usersJobName).toBe(job.metadata.name);
+    expect(job.metadata.name).toBe(hashedJobName('minio-users', job));
+    expect(job).toEqual({
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: { name: job.metadata.name, namespace: 'argo', labels: LABELS, annotations: HOOK },
+      spec: {
+        backoffLimit: 6, ttlSecondsAfterFinished: 600,
+        template: {
+          metadata: { labels: { app: 'minio-users', 'app.kubernetes.io/component': 'minio' } },
+          spec: {
+            serviceAccountName: 'minio', automountServiceAccountToken: false, enableServiceLinks: false, restartPolicy: 'OnFailure',
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            containers: [{
+              name: 'create-users',
+              image: 'quay.io/minio/mc:RELEASE.2025-08-13T08-35-41Z@sha256:a7fe349ef4bd8521fb8497f55c6042871b2ae640607cf99d9bede5e9bdf11727',
+              command: ['/bin/sh', '-c'], args: [script],
+              env: [{ name: 'HOME', value: '/tmp' }],
+              resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+              securityContext: RESTRICTED_CONTAINER,
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, { name: 'credentials', mountPath: '/credentials', readOnly: true }],
+            }],
+            volumes: [
+              { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '8Mi' } },
+              { name: 'credentials', projected: { defaultMode: 0o440, sources: [keys('my-minio-cred', 'root'), keys('minio-user-argo', 'namespaces/argo'), keys('minio-user-team-a', 'namespaces/team-a')] } },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  test('with TLS: mc trusts MinIO\'s CA through SSL_CERT_FILE, over https', () => {
+    const tls = synthMinio({ tls: { certificateSecretName: 'minio-tls', caSecret: { name: 'minio-ca', key: 'ca.crt' } } }, {}, ['argo']).objs;
+    const spec = findJob(tls, 'minio-users', 'argo').spec.template.spec;
+    expect(spec.containers[0].env).toEqual([{ name: 'HOME', value: '/tmp' }, { name: 'SSL_CERT_FILE', value: '/etc/minio-ca/ca.crt' }]);
+    expect(spec.containers[0].volumeMounts.at(-1)).toEqual({ name: 'ca', mountPath: '/etc/minio-ca', readOnly: true });
+    expect(spec.volumes.at(-1)).toEqual({ name: 'ca', secret: { secretName: 'minio-ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } });
+    expect(spec.containers[0].args[0]).toContain("\nENDPOINT='https://minio:9000'\n");
+  });
+
+  test('minio.clientImage is used', () => {
+    const image = 'registry.example.com/minio/mc:RELEASE.2025-08-13T08-35-41Z';
+    expect(container(findJob(synthMinio({ clientImage: image }, {}, ['argo']).objs, 'minio-users', 'argo')).image).toBe(image);
+  });
+
+  test('no workflow namespace, no users Job', () => {
+    const none = synthMinio();
+    expect(none.objs.filter((o) => o.metadata.name.startsWith('minio-users'))).toEqual([]);
+    expect(none.construct.usersJobName).toBeUndefined();
   });
 });

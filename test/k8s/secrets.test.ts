@@ -1,4 +1,6 @@
 import { Testing } from 'cdk8s';
+import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
@@ -59,6 +61,7 @@ describe('ManagedSecrets: generated', () => {
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       'Job argo/argo-stack-credentials-149b9e13',
     ]);
   });
@@ -244,6 +247,7 @@ describe('ManagedSecrets: existing, externalSecret, sealedSecret', () => {
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf-a/argo-stack-credentials', 'RoleBinding wf-a/argo-stack-credentials',
       'Role wf-b/argo-stack-credentials', 'RoleBinding wf-b/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       `Job argo/${construct.jobName}`,
     ]);
     // The same generated Secrets as alone: the same script, so the same Job.
@@ -340,11 +344,95 @@ describe('ManagedSecrets: validation', () => {
       'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role wf/argo-stack-credentials', 'RoleBinding wf/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       `Job argo/${construct.jobName}`,
     ]);
     expect(find(objs, 'Role', CREDENTIALS_JOB_NAME, 'wf').rules[1]).toEqual({ apiGroups: [''], resources: ['secrets'], resourceNames: ['db'], verbs: ['get'] });
     expect(construct.script!.split('\n').filter((line) => line.startsWith('# Primary namespace'))).toEqual([
       '# Primary namespace "argo".', '# Primary namespace "wf".',
     ]);
+  });
+});
+
+/**
+ * A mirror of the policy's CEL, in TypeScript, for sample requests. The expressions are kept simple
+ * enough that the mirror is plainly the same logic: the match condition compares the user name; the
+ * validation is `CREATE && type == 'Opaque' && (namespace, name) in the allowed pairs`.
+ */
+interface AdmissionRequest {
+  readonly username: string;
+  readonly operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  readonly namespace: string;
+  readonly object?: { readonly type?: string; readonly metadata: { readonly name: string } };
+}
+function admitted(policy: K8sObject, r: AdmissionRequest): boolean {
+  // matchConditions: request.userInfo.username == '<user>' (requests of anyone else are not evaluated)
+  const match = /^request\.userInfo\.username == '([^']+)'$/.exec(policy.spec.matchConditions[0].expression)!;
+  if (r.username !== match[1]) return true;
+  // validation: request.operation == 'CREATE' && object.type == 'Opaque' && ((request.namespace == 'ns' && object.metadata.name in ['a', ...]) || ...)
+  const expression: string = policy.spec.validations[0].expression;
+  const pairs = [...expression.matchAll(/\(request\.namespace == '([^']+)' && object\.metadata\.name in \[([^\]]*)\]\)/g)]
+    .map(([, ns, names]) => [ns, names.split(', ').map((n) => n.slice(1, -1))] as const);
+  // The expression is exactly the prefix and these pairs, nothing else.
+  expect(expression).toBe(`request.operation == 'CREATE' && object.type == 'Opaque' && (${pairs.map(([ns, names]) => `(request.namespace == '${ns}' && object.metadata.name in [${names.map((n) => `'${n}'`).join(', ')}])`).join(' || ')})`);
+  if (r.operation !== 'CREATE' || r.object?.type !== 'Opaque') return false;
+  return pairs.some(([ns, names]) => r.namespace === ns && names.includes(r.object!.metadata.name));
+}
+
+describe('ManagedSecrets: the ValidatingAdmissionPolicy of the credentials Job', () => {
+  const { objs } = synth(GENERATED);
+  const policy = find(objs, 'ValidatingAdmissionPolicy', 'argo-stack-credentials-argo');
+  const binding = find(objs, 'ValidatingAdmissionPolicyBinding', 'argo-stack-credentials-argo');
+
+  test('every field; valid admissionregistration.k8s.io/v1 objects', () => {
+    new ValidatingAdmissionPolicy(policy as never).validate();
+    new ValidatingAdmissionPolicyBinding(binding as never).validate();
+    expect(policy).toEqual({
+      apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: 'argo-stack-credentials-argo', labels: LABELS, annotations: WAVE },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE', 'DELETE'], resources: ['secrets'] }] },
+        matchConditions: [{ name: 'credentials-job', expression: "request.userInfo.username == 'system:serviceaccount:argo:argo-stack-credentials'" }],
+        validations: [{
+          expression: "request.operation == 'CREATE' && object.type == 'Opaque' && ("
+            + "(request.namespace == 'argo' && object.metadata.name in ['argo-postgres-config']) || "
+            + "(request.namespace == 'wf-a' && object.metadata.name in ['argo-postgres-config', 'my-minio-cred']) || "
+            + "(request.namespace == 'wf-b' && object.metadata.name in ['argo-postgres-config']))",
+          message: 'argo-stack-credentials may only create the Opaque Secrets it generates, by name, in their namespaces',
+          reason: 'Forbidden',
+        }],
+      },
+    });
+    expect(binding).toEqual({
+      apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'argo-stack-credentials-argo', labels: LABELS, annotations: WAVE },
+      spec: { policyName: 'argo-stack-credentials-argo', validationActions: ['Deny'] },
+    });
+  });
+
+  const JOB = 'system:serviceaccount:argo:argo-stack-credentials';
+  const create = (namespace: string, name: string, type = 'Opaque', username = JOB): AdmissionRequest => ({ username, operation: 'CREATE', namespace, object: { type, metadata: { name } } });
+
+  test.each<[string, AdmissionRequest, boolean]>([
+    ['its Secret in its primary namespace', create('argo', 'argo-postgres-config'), true],
+    ['its Secret copied to a workflow namespace', create('wf-b', 'argo-postgres-config'), true],
+    ['a Secret whose primary is a workflow namespace', create('wf-a', 'my-minio-cred'), true],
+    ['that Secret in a namespace it is not placed in', create('argo', 'my-minio-cred'), false],
+    ['another name', create('argo', 'anything-else'), false],
+    ['a service-account token Secret with an expected name', create('argo', 'argo-postgres-config', 'kubernetes.io/service-account-token'), false],
+    ['a Secret without a type', { username: JOB, operation: 'CREATE', namespace: 'argo', object: { metadata: { name: 'argo-postgres-config' } } }, false],
+    ['another namespace', create('kube-system', 'argo-postgres-config'), false],
+    ['an update of its own Secret', { username: JOB, operation: 'UPDATE', namespace: 'argo', object: { type: 'Opaque', metadata: { name: 'argo-postgres-config' } } }, false],
+    ['a delete of its own Secret', { username: JOB, operation: 'DELETE', namespace: 'argo' }, false],
+    ['another user: not evaluated', create('argo', 'anything-else', 'kubernetes.io/service-account-token', 'system:serviceaccount:argo:argo-server'), true],
+    ['the same ServiceAccount name in another namespace: not evaluated', create('argo', 'x', 'Opaque', 'system:serviceaccount:other:argo-stack-credentials'), true],
+  ])('%s: admitted %s', (_what, request, expected) => {
+    expect(admitted(policy, request)).toBe(expected);
+  });
+
+  test('no generated Secret, no policy', () => {
+    const none = synth([{ spec: spec('db', ['username', 'password'], Credentials.existing()), namespaces: ['argo'] }]).objs;
+    expect(none.filter((o) => o.kind.startsWith('ValidatingAdmission'))).toEqual([]);
   });
 });

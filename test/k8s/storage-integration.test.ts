@@ -212,13 +212,14 @@ describe('artifact repositories in every workflow namespace', () => {
       expect(Object.keys(cm.data)).toEqual(['logs', 'minio', 'team']);
       expect(parse(cm.data.team)).toEqual(team.spec);
       expect(parse(cm.data.logs)).toEqual(logs.spec);
+      // Each namespace's own MinIO user, under its own prefix.
       expect(parse(cm.data.minio)).toEqual({
         s3: {
-          endpoint: 'minio.ops.svc:9000', bucket: 'my-bucket', insecure: true,
-          accessKeySecret: { name: 'my-minio-cred', key: 'accesskey' }, secretKeySecret: { name: 'my-minio-cred', key: 'secretkey' },
+          endpoint: 'minio.ops.svc:9000', bucket: 'my-bucket', insecure: true, keyFormat: `${ns}/{{workflow.name}}/{{pod.name}}`,
+          accessKeySecret: { name: `minio-user-${ns}`, key: 'accesskey' }, secretKeySecret: { name: `minio-user-${ns}`, key: 'secretkey' },
         },
       });
-      expect(parse(cm.data.minio)).toEqual(minio.repository.spec);
+      expect(parse(cm.data.minio)).toEqual(minio.tenants.find((t) => t.namespace === ns)!.repository.spec);
     }
   });
 
@@ -226,7 +227,7 @@ describe('artifact repositories in every workflow namespace', () => {
     for (const ns of NAMESPACES) {
       expect(validate(find(objs, 'Role', 'argo-server-artifacts', ns))).toEqual({
         apiVersion: RBAC, kind: 'Role', metadata: { name: 'argo-server-artifacts', namespace: ns, labels: stdLabels('workflow-namespace') },
-        rules: [getSecrets('gcs-cred', 'my-minio-cred', 'team-cred')],
+        rules: [getSecrets('gcs-cred', `minio-user-${ns}`, 'team-cred')],
       });
     }
   });
@@ -244,7 +245,7 @@ describe('artifact repositories in every workflow namespace', () => {
 
   test('the database Secret is not granted in the workflow namespaces', () => {
     const withDb = synthObjects({ ...props, ...PERSISTENCE });
-    for (const ns of NAMESPACES) expect(find(withDb, 'Role', 'argo-server-artifacts', ns).rules).toEqual([getSecrets('gcs-cred', 'my-minio-cred', 'team-cred')]);
+    for (const ns of NAMESPACES) expect(find(withDb, 'Role', 'argo-server-artifacts', ns).rules).toEqual([getSecrets('gcs-cred', `minio-user-${ns}`, 'team-cred')]);
     expect(find(withDb, 'Role', 'argo-server-role', 'ops').rules).toEqual([DB_SECRET]);
   });
 
@@ -277,10 +278,12 @@ describe('MinIO with a workflow namespace other than the install namespace', () 
     expect(objs.filter((o) => o.metadata.name === 'artifact-repositories').map(key)).toEqual(['ConfigMap team-a/artifact-repositories']);
   });
 
-  test('my-minio-cred is generated in the install namespace and copied to the workflow namespace', () => {
-    expect(plan.storage.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['my-minio-cred', ['argo', 'team-a']]]);
+  test('my-minio-cred stays in the install namespace; the user Secret minio-user-team-a is generated there and copied to the workflow namespace', () => {
+    expect(plan.storage.secrets.map((s) => [s.spec.name, s.namespaces])).toEqual([['minio-user-team-a', ['argo', 'team-a']], ['my-minio-cred', ['argo']]]);
     const script: string = findJob(objs, 'argo-stack-credentials', 'argo').spec.template.spec.containers[0].args[0];
-    expect(script).toContain('# Primary namespace "argo"; copied to "team-a".');
+    expect(script).toContain('# --- Secret "minio-user-team-a": accesskey (fixed), secretkey (random, 32 characters).\n# Primary namespace "argo"; copied to "team-a".');
+    expect(script).toContain('# --- Secret "my-minio-cred": accesskey (random, 32 characters), secretkey (random, 32 characters).\n# Primary namespace "argo".\n');
+    expect(objs.filter((o) => o.kind === 'Secret')).toEqual([]);
   });
 
   test('the credentials Job has a Role and RoleBinding in both namespaces', () => {
@@ -288,12 +291,13 @@ describe('MinIO with a workflow namespace other than the install namespace', () 
       'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role team-a/argo-stack-credentials', 'RoleBinding team-a/argo-stack-credentials',
+      'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
       key(findJob(objs, 'argo-stack-credentials', 'argo')),
     ]);
     for (const ns of ['argo', 'team-a']) {
       expect(validate(find(objs, 'Role', 'argo-stack-credentials', ns))).toEqual({
         apiVersion: RBAC, kind: 'Role', metadata: { name: 'argo-stack-credentials', namespace: ns, labels: CRED_LABELS, annotations: WAVE },
-        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['create'] }, getSecrets('my-minio-cred')],
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['create'] }, getSecrets(...(ns === 'argo' ? ['minio-user-team-a', 'my-minio-cred'] : ['minio-user-team-a']))],
       });
       expect(validate(find(objs, 'RoleBinding', 'argo-stack-credentials', ns))).toEqual({
         apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'argo-stack-credentials', namespace: ns, labels: CRED_LABELS, annotations: WAVE },
@@ -303,15 +307,15 @@ describe('MinIO with a workflow namespace other than the install namespace', () 
     }
   });
 
-  test('argo-server reads my-minio-cred in the workflow namespace', () => {
-    expect(find(objs, 'Role', 'argo-server-artifacts', 'team-a').rules).toEqual([getSecrets('my-minio-cred')]);
+  test('argo-server reads the namespace\'s own user Secret in the workflow namespace, never the root Secret', () => {
+    expect(find(objs, 'Role', 'argo-server-artifacts', 'team-a').rules).toEqual([getSecrets('minio-user-team-a')]);
     expect(objs.filter((o) => o.metadata.name === 'argo-server-artifacts').map(key)).toEqual(['Role team-a/argo-server-artifacts', 'RoleBinding team-a/argo-server-artifacts']);
   });
 
   test('with the install namespace as the only workflow namespace: minio:9000 and everything in one namespace', () => {
     const same = synthObjects({ minio: true, workflowNamespaces: [{ name: 'argo' }] });
     expect(parse(find(same, 'ConfigMap', 'artifact-repositories', 'argo').data.minio).s3.endpoint).toBe('minio:9000');
-    expect(same.filter((o) => o.metadata.name.startsWith('argo-stack-credentials')).map((o) => o.metadata.namespace)).toEqual(['argo', 'argo', 'argo', 'argo']);
+    expect(same.filter((o) => o.metadata.name.startsWith('argo-stack-credentials')).map((o) => o.metadata.namespace)).toEqual(['argo', 'argo', 'argo', undefined, undefined, 'argo']);
   });
 });
 

@@ -201,8 +201,8 @@ describe.each(PRESETS.map((p) => [p.name, p.source]))('the README of %s', (name,
     for (const o of objects) expect(contents).toContain(`\`${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}\``);
     const images = section(text, 'Images and versions');
     for (const image of yamlFiles.flatMap((f) => [...ALL[`${name}/${f}`].matchAll(/^\s+image: (\S+)$/gm)].map((m) => m[1]))) {
-      const colon = image.lastIndexOf(':');
-      expect(images).toContain(`| \`${image.slice(0, colon)}\` | \`${image.slice(colon + 1)}\` |`);
+      const [, repository, version] = /^(.+?\/[^:@/]+)[:@](.+)$/.exec(image) ?? [];
+      expect(images).toContain(`| \`${repository}\` | \`${version}\` |`);
     }
   });
 

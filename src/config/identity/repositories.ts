@@ -82,12 +82,14 @@ export function checkIdentityReachesRepository(option: string, identity: Workloa
  */
 export function repositoryUses(storage: {
   readonly defaultRepository?: { readonly spec: ArtifactRepositorySpec };
-  readonly artifactRepositories?: { readonly repositories: Readonly<Record<string, { readonly spec: ArtifactRepositorySpec }>> };
+  /** By workflow namespace: every namespace has the same keys, of the same kinds (MinIO's differ only by user and prefix). */
+  readonly artifactRepositories?: Readonly<Record<string, { readonly repositories: Readonly<Record<string, { readonly spec: ArtifactRepositorySpec }>> }>>;
 }, configRepository: ArtifactRepositorySpec | undefined, minioKey: string | undefined): RepositoryUse[] {
+  const anyNamespace = Object.values(storage.artifactRepositories ?? {})[0];
   return [
     ...(storage.defaultRepository ? [{ option: 'artifactRepository', spec: storage.defaultRepository.spec }] : []),
     ...(configRepository ? [{ option: 'controller.config.artifactRepository', spec: configRepository }] : []),
-    ...Object.entries(storage.artifactRepositories?.repositories ?? {}).map(([key, r]) => ({
+    ...Object.entries(anyNamespace?.repositories ?? {}).map(([key, r]) => ({
       option: key === minioKey ? 'minio' : `artifactRepositories.repositories[${JSON.stringify(key)}]`, spec: r.spec,
     })),
   ];

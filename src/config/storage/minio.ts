@@ -4,13 +4,13 @@
  * instead of literal env vars, a non-root read-only container, optional TLS. Pure: validates the
  * options and resolves the Secret and the S3 repository that points at it.
  */
-import { ArtifactRepository } from './artifact-repository';
+import { minioTenants, MINIO_TENANT_SECRET_PREFIX, ResolvedMinioTenant } from './minio-tenants';
 import { validateS3Bucket, validateSecretKeySelector } from './_artifact-naming';
 import type { SecretKeySelector } from '../controller-config';
 import { Credentials, CredentialsKind, SecretSpec, validateCredentials, validateSecretSpec } from '../credentials';
 import { Checker, isPlainObject } from '../check';
 import { conflict, invalid } from '../errors';
-import { validateImageReference } from '../images';
+import { DEFAULT_MINIO_CLIENT_IMAGE, DEFAULT_MINIO_IMAGE, validateImageReference } from '../images';
 import { PORTS } from '../endpoints';
 import { validateDnsLabel } from '../names';
 import { POD_OPTION_KEYS, PodOptions, ResolvedPod, resolvePod, ResourceRequirements } from '../pod';
@@ -39,8 +39,9 @@ export interface MinioOptions extends PodOptions {
    */
   readonly bucket?: string;
   /**
-   * The Secret with the root user (`accesskey`) and password (`secretkey`), which are also the S3
-   * keys of the artifact repository (upstream's `my-minio-cred`).
+   * The Secret with the root user (`accesskey`) and password (`secretkey`), upstream's
+   * `my-minio-cred`. It stays in the install namespace: MinIO and its Jobs read it, no workflow
+   * namespace receives it (each gets its own MinIO user, Secret `minio-user-<namespace>`).
    * @default "my-minio-cred"
    */
   readonly secretName?: string;
@@ -51,9 +52,16 @@ export interface MinioOptions extends PodOptions {
   readonly credentials?: Credentials;
   /**
    * The MinIO image, pinned by tag or digest.
-   * @default "quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z" (the release upstream's quick-start uses)
+   * @default DEFAULT_MINIO_IMAGE ("quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@sha256:14cea493…", with the fixes for CVE-2023-28434 and CVE-2024-24747)
    */
   readonly image?: string;
+  /**
+   * The MinIO client (`mc`) image of the Job `minio-users-<hash>`, which creates each workflow
+   * namespace's MinIO user and policy through MinIO's admin API. It needs `mc`, a POSIX `sh`, `cat`
+   * and `sleep`; pinned by tag or digest.
+   * @default DEFAULT_MINIO_CLIENT_IMAGE ("quay.io/minio/mc:RELEASE.2025-08-13T08-35-41Z@sha256:a7fe349e…")
+   */
+  readonly clientImage?: string;
   /**
    * Size of the data volume (a Kubernetes quantity).
    * @default "10Gi"
@@ -79,6 +87,8 @@ export interface ResolvedMinio extends ResolvedPod {
   readonly secretName: string;
   readonly credentials: Credentials;
   readonly image: string;
+  /** The `mc` image of the users Job. */
+  readonly clientImage: string;
   readonly uid: number;
   readonly storage: string;
   readonly storageClassName?: string;
@@ -86,14 +96,14 @@ export interface ResolvedMinio extends ResolvedPod {
   readonly tls?: MinioTlsOptions;
   /** The S3 endpoint workflows use (`minio:9000`, or `minio.<namespace>.svc:9000` across namespaces). */
   readonly endpoint: string;
-  /** The Secret MinIO and the repository read. */
+  /** The root Secret, read by MinIO and its Jobs in MinIO's namespace only. */
   readonly secret: SecretSpec;
-  /** The S3 repository pointing at this MinIO. */
-  readonly repository: ArtifactRepository;
+  /** One MinIO user per workflow namespace, limited to its own key prefix, with its Secret and repository. */
+  readonly tenants: ResolvedMinioTenant[];
 }
 
 export const MINIO_NAME = 'minio';
-export const DEFAULT_MINIO_IMAGE = 'quay.io/minio/minio:RELEASE.2022-11-17T23-20-09Z';
+export { DEFAULT_MINIO_CLIENT_IMAGE, DEFAULT_MINIO_IMAGE };
 export const DEFAULT_MINIO_BUCKET = 'my-bucket';
 export const DEFAULT_MINIO_SECRET = 'my-minio-cred';
 export const DEFAULT_MINIO_STORAGE = '10Gi';
@@ -106,7 +116,7 @@ export const MINIO_ACCESS_KEY = 'accesskey';
 export const MINIO_SECRET_KEY = 'secretkey';
 export const DEFAULT_MINIO_RESOURCES: ResourceRequirements = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } };
 
-const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'storage', 'storageClassName', ...POD_OPTION_KEYS, 'tls'];
+const MINIO_KEYS = ['bucket', 'secretName', 'credentials', 'image', 'clientImage', 'storage', 'storageClassName', ...POD_OPTION_KEYS, 'tls'];
 
 /** `minio.tls`: the certificate Secret and the CA that Argo verifies MinIO with. */
 function resolveMinioTls(c: Checker, value: unknown, secretName: string): MinioTlsOptions {
@@ -134,8 +144,21 @@ function checkRootUser(c: Checker, credentials: Credentials): void {
   }
 }
 
+/** A tenant's Secret `minio-user-<namespace>` must not be one of MinIO's own Secrets. */
+function checkTenantSecretNames(c: Checker, tenants: readonly ResolvedMinioTenant[], secretName: string, tls: MinioTlsOptions | undefined): void {
+  const own: [string, string | undefined][] = [['secretName', secretName], ['tls.certificateSecretName', tls?.certificateSecretName], ['tls.caSecret', tls?.caSecret.name]];
+  for (const t of tenants) {
+    const clash = own.find(([, name]) => name === t.secret.name);
+    if (clash) {
+      throw conflict(`${c.at(clash[0])} "${t.secret.name}" is the name of the MinIO user Secret of workflow namespace "${t.namespace}" (${MINIO_TENANT_SECRET_PREFIX}<namespace>)`,
+        `give ${c.at(clash[0])} another name, e.g. "${clash[0] === 'secretName' ? DEFAULT_MINIO_SECRET : `minio-${clash[0] === 'tls.caSecret' ? 'ca' : 'tls'}`}"`);
+    }
+  }
+}
+
 /**
- * Validates the MinIO options and resolves MinIO, its Secret and the S3 repository workflows use.
+ * Validates the MinIO options and resolves MinIO, its root Secret, and each workflow namespace's
+ * MinIO user with its Secret and the S3 repository its workflows use.
  *
  * @param ctx.namespace where MinIO runs
  * @param ctx.workflowNamespaces namespaces that run workflows; when one differs from `namespace`,
@@ -151,6 +174,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
   const secretName = c.dnsSubdomain('secretName', opts.secretName ?? DEFAULT_MINIO_SECRET);
   const credentials = validateCredentials(`${path}.credentials`, opts.credentials ?? Credentials.generated());
   const image = opts.image === undefined ? DEFAULT_MINIO_IMAGE : validateImageReference(`${path}.image`, opts.image, DEFAULT_MINIO_IMAGE);
+  const clientImage = opts.clientImage === undefined ? DEFAULT_MINIO_CLIENT_IMAGE : validateImageReference(`${path}.clientImage`, opts.clientImage, DEFAULT_MINIO_CLIENT_IMAGE);
 
   const storage = c.storageSize('storage', opts.storage ?? DEFAULT_MINIO_STORAGE, DEFAULT_MINIO_STORAGE);
   const storageClassName = opts.storageClassName === undefined ? undefined : c.dnsSubdomain('storageClassName', opts.storageClassName);
@@ -162,20 +186,16 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     name: secretName,
     keys: [MINIO_ACCESS_KEY, MINIO_SECRET_KEY],
     source: credentials,
-    description: 'MinIO root user (accesskey) and password (secretkey), also the S3 keys of the artifact repository',
+    description: 'MinIO root user (accesskey) and password (secretkey), read by MinIO and its Jobs in its own namespace only',
   });
   checkRootUser(c, credentials);
 
   const crossNamespace = (ctx.workflowNamespaces ?? []).some((n) => n !== namespace);
   const endpoint = `${crossNamespace ? `${MINIO_NAME}.${namespace}.svc` : MINIO_NAME}:${MINIO_API_PORT}`;
-  const repository = ArtifactRepository.s3({
-    endpoint,
-    bucket,
-    insecure: tls === undefined,
-    ...(tls ? { caSecret: tls.caSecret } : {}),
-    accessKeySecret: { name: secretName, key: MINIO_ACCESS_KEY },
-    secretKeySecret: { name: secretName, key: MINIO_SECRET_KEY },
+  const tenants = minioTenants(ctx.workflowNamespaces ?? [], {
+    bucket, endpoint, accessKey: MINIO_ACCESS_KEY, secretKey: MINIO_SECRET_KEY, ...(tls ? { caSecret: tls.caSecret } : {}),
   }, path);
+  checkTenantSecretNames(c, tenants, secretName, tls);
 
   return {
     namespace,
@@ -184,6 +204,7 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     secretName,
     credentials,
     image,
+    clientImage,
     uid: MINIO_UID,
     storage,
     ...(storageClassName !== undefined ? { storageClassName } : {}),
@@ -192,6 +213,6 @@ export function resolveMinio(o: MinioOptions | undefined, ctx: { namespace: stri
     ...(tls ? { tls } : {}),
     endpoint,
     secret,
-    repository,
+    tenants,
   };
 }

@@ -42,9 +42,10 @@ export interface SecretPlacement {
 /** The artifact side of `ArgoWorkflowsProps`: MinIO, repositories and the Secrets they reference. */
 export interface StorageOptions {
   /**
-   * Run MinIO in the install namespace (StatefulSet `minio`, Service `minio`, Secret `my-minio-cred`)
-   * and add it to every workflow namespace's `artifact-repositories` ConfigMap under the key `minio`.
-   * `true` for the defaults.
+   * Run MinIO in the install namespace (StatefulSet `minio`, Service `minio`, root Secret
+   * `my-minio-cred`, which stays there) and give every workflow namespace its own MinIO user
+   * `argo-<namespace>` (Secret `minio-user-<namespace>`), limited to the key prefix `<namespace>/`,
+   * as the key `minio` of its `artifact-repositories` ConfigMap. `true` for the defaults.
    * @default - no MinIO
    */
   readonly minio?: MinioOptions | boolean;
@@ -88,12 +89,18 @@ export interface ResolvedStorage {
   readonly minio?: ResolvedMinio;
   /** The controller-wide default repository (`artifactRepository` in the controller config). */
   readonly defaultRepository?: ArtifactRepository;
-  /** The `artifact-repositories` ConfigMap put in every workflow namespace. */
-  readonly artifactRepositories?: ResolvedArtifactRepositories;
+  /**
+   * The `artifact-repositories` ConfigMap of each workflow namespace, by namespace. They hold the same
+   * keys; MinIO's entry is the namespace's own user and prefix.
+   */
+  readonly artifactRepositories?: Readonly<Record<string, ResolvedArtifactRepositories>>;
   /** Every Secret the stack needs, with its namespaces, sorted by name. */
   readonly secrets: SecretPlacement[];
-  /** Secrets the repositories read in the workflow namespaces (argo-server reads them to serve artifacts). */
-  readonly artifactSecretNames: string[];
+  /**
+   * Secrets the repositories read in each workflow namespace, by namespace, sorted (argo-server
+   * reads them there to serve artifacts).
+   */
+  readonly artifactSecretNames: Readonly<Record<string, string[]>>;
 }
 
 const unique = (names: string[]) => [...new Set(names)];
@@ -139,11 +146,16 @@ type Source = { spec: SecretSpec; option: string };
 function secretSources(o: StorageOptions, minio: ResolvedMinio | undefined, ctx: StorageContext): { sources: Map<string, Source>; builtIn: Source[] } {
   const declared = resolveDeclaredSecrets(o.secrets);
   const builtIn: Source[] = [...ctx.managedSecrets];
-  if (minio) builtIn.push({ spec: minio.secret, option: 'minio.credentials' });
+  if (minio) builtIn.push({ spec: minio.secret, option: 'minio.credentials' }, ...minio.tenants.map((t) => ({ spec: t.secret, option: 'minio' })));
   const clash = minio && ctx.managedSecrets.find((m) => m.spec.name === minio.secret.name);
   if (minio && clash) {
     throw conflict(`minio.secretName "${minio.secret.name}" is the Secret of ${clash.option}: the two would share one Secret with different keys`,
       `give minio.secretName another name, e.g. "my-minio-cred"`);
+  }
+  const tenantClash = minio && ctx.managedSecrets.find((m) => minio.tenants.some((t) => t.secret.name === m.spec.name));
+  if (tenantClash) {
+    throw conflict(`${tenantClash.option} names its Secret "${tenantClash.spec.name}", the MinIO user Secret of a workflow namespace (minio-user-<namespace>)`,
+      `give the Secret of ${tenantClash.option} another name`);
   }
   for (const b of builtIn) {
     const d = declared.get(b.spec.name);
@@ -155,30 +167,46 @@ function secretSources(o: StorageOptions, minio: ResolvedMinio | undefined, ctx:
   return { sources: new Map<string, Source>([...declared, ...builtIn.map((b) => [b.spec.name, b] as const)]), builtIn };
 }
 
-/** The per-namespace repositories: the user's, plus the stack's MinIO. */
-function namespaceRepositories(o: StorageOptions, minio: ResolvedMinio | undefined, ctx: StorageContext): ResolvedArtifactRepositories | undefined {
-  let repositories: ResolvedArtifactRepositories | undefined;
+/** One namespace's repositories: the user's, plus its own user of the stack's MinIO. */
+function repositoriesOf(o: StorageOptions, minioRepository: ArtifactRepository | undefined): ResolvedArtifactRepositories | undefined {
   if (o.artifactRepositories !== undefined) {
     const user = o.artifactRepositories;
     const userRepos = isPlainObject(user) && isPlainObject(user.repositories) ? user.repositories : undefined;
-    if (minio && userRepos && !(MINIO_REPOSITORY_KEY in userRepos)) {
+    if (minioRepository && userRepos && !(MINIO_REPOSITORY_KEY in userRepos)) {
       // MinIO joins the user's repositories; the default stays the user's choice, else their first key.
-      repositories = resolveArtifactRepositories({
+      return resolveArtifactRepositories({
         ...user,
-        repositories: { ...userRepos, [MINIO_REPOSITORY_KEY]: minio.repository },
+        repositories: { ...userRepos, [MINIO_REPOSITORY_KEY]: minioRepository },
         defaultKey: user.defaultKey ?? Object.keys(userRepos)[0],
       }, 'artifactRepositories');
-    } else {
-      repositories = resolveArtifactRepositories(user, 'artifactRepositories');
     }
-  } else if (minio) {
-    repositories = resolveArtifactRepositories({ repositories: { [MINIO_REPOSITORY_KEY]: minio.repository } }, 'minio');
+    return resolveArtifactRepositories(user, 'artifactRepositories');
   }
-  if (repositories && ctx.workflowNamespaces.length === 0) {
+  return minioRepository ? resolveArtifactRepositories({ repositories: { [MINIO_REPOSITORY_KEY]: minioRepository } }, 'minio') : undefined;
+}
+
+/** The per-namespace repositories, by namespace: the user's, plus the namespace's own MinIO user. */
+function namespaceRepositories(o: StorageOptions, minio: ResolvedMinio | undefined, ctx: StorageContext): Record<string, ResolvedArtifactRepositories> | undefined {
+  if (o.artifactRepositories === undefined && !minio) return undefined;
+  if (ctx.workflowNamespaces.length === 0) {
+    // Checked alone first, so that its own problems are reported before this one.
+    repositoriesOf(o, undefined);
     throw conflict(`${o.artifactRepositories !== undefined ? 'artifactRepositories' : 'minio'} is set but workflowNamespaces is empty: the artifact-repositories ConfigMap is created in each workflow namespace`,
       'add the namespaces that run workflows to workflowNamespaces, e.g. [{ name: "argo" }]');
   }
-  return repositories;
+  const out: Record<string, ResolvedArtifactRepositories> = {};
+  for (const ns of ctx.workflowNamespaces) {
+    out[ns] = repositoriesOf(o, minio?.tenants.find((t) => t.namespace === ns)?.repository)!;
+  }
+  return out;
+}
+
+/** No repository a workflow namespace reads may use MinIO's root Secret: each namespace has its own MinIO user. */
+function rejectRootSecret(path: string, refs: readonly SecretKeySelector[], minio: ResolvedMinio | undefined): void {
+  if (minio && refs.some((r) => r.name === minio.secretName)) {
+    throw conflict(`${path} references Secret "${minio.secretName}", MinIO's root user: workflow namespaces never receive it, since a workflow could then read and delete every namespace's artifacts and administer MinIO`,
+      `remove that repository: each workflow namespace's "${MINIO_REPOSITORY_KEY}" repository uses its own MinIO user (Secret "minio-user-<namespace>"), limited to the prefix "<namespace>/"`);
+  }
 }
 
 function resolveDefaultRepository(o: StorageOptions): ArtifactRepository | undefined {
@@ -200,16 +228,17 @@ function checkPlugins(repositories: ResolvedArtifactRepositories | undefined, de
 }
 
 /** Where each Secret must exist, sorted by name. */
-function placeSecrets(sources: Map<string, Source>, builtIn: Source[], artifactSecretNames: string[], minio: ResolvedMinio | undefined, ctx: StorageContext): SecretPlacement[] {
+function placeSecrets(sources: Map<string, Source>, builtIn: Source[], read: { byNamespace: Readonly<Record<string, string[]>>; shared: string[] }, minio: ResolvedMinio | undefined, ctx: StorageContext): SecretPlacement[] {
   const ns = ctx.namespace;
   const secrets: SecretPlacement[] = [];
   for (const [name, { spec, option }] of sources) {
     const needed: string[] = [];
+    // Built-in Secrets are read in the install namespace (the tenants' by the MinIO users Job).
     if (builtIn.some((b) => b.spec.name === name)) needed.push(ns);
-    // MinIO's pod and its bucket Job mount the CA in MinIO's namespace.
+    // MinIO's pod and its Jobs mount the CA in MinIO's namespace.
     if (minio?.tls && name === minio.tls.caSecret.name) needed.push(minio.namespace);
-    if (artifactSecretNames.includes(name)) needed.push(...ctx.workflowNamespaces);
-    if (!needed.length && artifactSecretNames.includes(name)) {
+    needed.push(...ctx.workflowNamespaces.filter((n) => read.byNamespace[n]?.includes(name)));
+    if (!needed.length && read.shared.includes(name)) {
       throw conflict(`artifactRepository references Secret "${name}", but workflowNamespaces is empty: the Secret must exist in each namespace that runs workflows`,
         'add the namespaces that run workflows to workflowNamespaces, e.g. [{ name: "argo" }]');
     }
@@ -238,18 +267,24 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
   const { sources, builtIn } = secretSources(o, minio, ctx);
   const repositories = namespaceRepositories(o, minio, ctx);
   const defaultRepository = resolveDefaultRepository(o);
-  if (defaultRepository) checkRefs('artifactRepository', defaultRepository.secretRefs(), sources);
-  for (const [key, repo] of Object.entries(repositories?.repositories ?? {})) {
-    checkRefs(repo === minio?.repository ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(), sources);
-  }
-  checkPlugins(repositories, defaultRepository, ctx.artifactDrivers);
   // A default repository given raw in Argo's config reads its Secrets like any other: they need a source and a place.
   const configRefs = ctx.configRepository ? repositorySecretRefs(ctx.configRepository) : [];
-  checkRefs('controller.config.artifactRepository', configRefs, sources);
-  const artifactSecretNames = unique([
-    ...(repositories?.secretNames ?? []), ...(defaultRepository?.secretNames() ?? []), ...configRefs.map((r) => r.name as string),
-  ]).sort();
-  const secrets = placeSecrets(sources, builtIn, artifactSecretNames, minio, ctx);
+  const checked = [
+    ...(defaultRepository ? [['artifactRepository', defaultRepository.secretRefs()] as const] : []),
+    ['controller.config.artifactRepository', configRefs] as const,
+    ...Object.values(repositories ?? {}).flatMap((r) => Object.entries(r.repositories).map(([key, repo]) => [
+      minio?.tenants.some((t) => t.repository === repo) ? 'minio.tls.caSecret' : `artifactRepositories.repositories["${key}"]`, repo.secretRefs(),
+    ] as const)),
+  ];
+  for (const [path, refs] of checked) {
+    rejectRootSecret(path, refs, minio);
+    checkRefs(path, refs, sources);
+  }
+  const anyNamespace = Object.values(repositories ?? {})[0];
+  checkPlugins(anyNamespace, defaultRepository, ctx.artifactDrivers);
+  const shared = unique([...(defaultRepository?.secretNames() ?? []), ...configRefs.map((r) => r.name as string)]);
+  const artifactSecretNames = Object.fromEntries(ctx.workflowNamespaces.map((n) => [n, unique([...(repositories?.[n]?.secretNames ?? []), ...shared]).sort()]));
+  const secrets = placeSecrets(sources, builtIn, { byNamespace: artifactSecretNames, shared }, minio, ctx);
   const resolved: ResolvedStorage = { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
   return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
 }
@@ -276,10 +311,11 @@ function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[
 }
 
 function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
-  // argo-server serves artifacts and archived logs with the repositories' credentials, read in each namespace.
-  const names = r.artifactSecretNames;
+  // argo-server serves artifacts and archived logs with the repositories' credentials, read in the
+  // workflow's namespace (each namespace's own MinIO user there).
   return {
-    secretsRead: names.length ? workflowNamespaces.map((namespace) => ({ by: ['server'] as const, names, namespace })) : [],
+    secretsRead: workflowNamespaces.filter((namespace) => r.artifactSecretNames[namespace]?.length)
+      .map((namespace) => ({ by: ['server'] as const, names: r.artifactSecretNames[namespace], namespace })),
     ...(r.defaultRepository ? { controllerConfig: { artifactRepository: r.defaultRepository.spec } } : {}),
     ...(r.minio ? minioNetwork(r.minio, workflowNamespaces) : {}),
   };
