@@ -42,7 +42,7 @@ export interface ArgoMetricsProps {
   readonly metrics: ResolvedMetrics;
   /** The controller's endpoint: selector and `metrics` port. */
   readonly controller: Endpoint;
-  /** argo-server's endpoint, when it runs: selector and `web` port. */
+  /** argo-server's endpoint: selector and `web` port. @default - none (argo-server does not run) */
   readonly server?: Endpoint;
 }
 
