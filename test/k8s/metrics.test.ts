@@ -3,6 +3,8 @@
  * serve them), argo-server's metrics token, and the PrometheusRule, whose expressions are checked
  * for balanced brackets and for metric names Argo v4.1.2 exports.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ServerMetricsAuth } from '../../src/config/metrics';
 import { ServerTls } from '../../src/config/exposure';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
@@ -138,6 +140,14 @@ describe('everything on', () => {
       const words = [...r.expr.replace(/"[^"]*"/g, '').replace(/\{[^}]*\}/g, '').matchAll(/[a-z_]+(?=\s*\()/g)].map((m) => m[0]);
       for (const w of words) expect([r.alert, w, PROMQL_WORDS.has(w) || KNOWN.has(w)]).toEqual([r.alert, w, true]);
     }
+  });
+
+  test('the README has a runbook line for every alert, with its severity and duration', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Metrics and alerts'), readme.indexOf('## Checking the manifests'));
+    const rules = find(objs, 'PrometheusRule', 'argo-workflows', 'argo').spec.groups[0].rules as { alert: string; for: string; labels: { severity: string } }[];
+    expect(rules).toHaveLength(11);
+    for (const r of rules) expect(section).toContain(`| \`${r.alert}\` | ${r.labels.severity}, ${r.for} |`);
   });
 
   test('the checks catch a wrong name and an unbalanced bracket', () => {
