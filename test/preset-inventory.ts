@@ -48,6 +48,7 @@ export const INVENTORY: Record<string, string[]> = {
     'Secret argo/argo-ui.service-account-token',
     'Role argo/argo-ui-argo-ui',
     'RoleBinding argo/argo-ui-argo-ui',
+    'Service argo/workflow-controller-metrics',
   ],
   'external-db': [
     'Namespace argo',
@@ -78,6 +79,13 @@ export const INVENTORY: Record<string, string[]> = {
     'Role argo-workflows/executor',
     'RoleBinding argo-workflows/executor-argo-workflow',
     'ConfigMap argo-workflows/artifact-repositories',
+    'Service argo/workflow-controller-metrics',
+    'ServiceMonitor argo/workflow-controller',
+    'Service argo/argo-server-metrics',
+    'ServiceMonitor argo/argo-server',
+    'ServiceAccount argo/argo-server-metrics',
+    'Secret argo/argo-server-metrics.service-account-token',
+    'PrometheusRule argo/argo-workflows',
   ],
   cluster: [
     'Namespace argo',
@@ -101,6 +109,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ClusterRoleBinding argo-server-binding',
     'Service argo/argo-server',
     'Deployment argo/argo-server',
+    'Service argo/workflow-controller-metrics',
   ],
   namespaced: [
     'Namespace argo',
@@ -127,6 +136,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo-workflows/argo-workflow',
     'Role argo-workflows/executor',
     'RoleBinding argo-workflows/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'multi-tenant': [
     'Namespace tenant-a',
@@ -153,6 +163,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount tenant-a-workflows/argo-workflow',
     'Role tenant-a-workflows/executor',
     'RoleBinding tenant-a-workflows/executor-argo-workflow',
+    'Service tenant-a/workflow-controller-metrics',
     'Namespace tenant-b',
     'Namespace tenant-b-workflows',
     'ServiceAccount tenant-b/argo',
@@ -172,6 +183,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount tenant-b-workflows/argo-workflow',
     'Role tenant-b-workflows/executor',
     'RoleBinding tenant-b-workflows/executor-argo-workflow',
+    'Service tenant-b/workflow-controller-metrics',
   ],
   'ingress-nginx': [
     'Namespace argo',
@@ -200,6 +212,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'ingress-traefik': [
     'Namespace argo',
@@ -230,6 +243,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'gateway': [
     'Namespace argo',
@@ -261,6 +275,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   sso: [
     'Namespace argo',
@@ -303,6 +318,7 @@ export const INVENTORY: Record<string, string[]> = {
     'Secret argo/argo-viewer.service-account-token',
     'Role argo/argo-sso-argo-viewer',
     'RoleBinding argo/argo-sso-argo-viewer',
+    'Service argo/workflow-controller-metrics',
   ],
   'strict-namespaced': [
     'Namespace control-plane',
@@ -342,5 +358,6 @@ export const INVENTORY: Record<string, string[]> = {
     'Secret control-plane/argo-ui.service-account-token',
     'Role data-plane/argo-ui-argo-ui',
     'RoleBinding data-plane/argo-ui-argo-ui',
+    'Service control-plane/workflow-controller-metrics',
   ],
 };
