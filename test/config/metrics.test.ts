@@ -123,7 +123,7 @@ describe('bad input', () => {
     expectInvalid(() => plan({ prometheusRule: { thresholds: { queueDepth: 0 } } }),
       'metrics.prometheusRule.thresholds.queueDepth 0 is invalid: an alert threshold out of range: it must be a whole number at least 1 and at most 1000000 (items in one queue). Fix: use 100 (the default) or another value in range');
     expectInvalid(() => plan({ prometheusRule: { thresholds: { queueLatencySeconds: 600 } } }),
-      'metrics.prometheusRule.thresholds.queueLatencySeconds 600 is invalid: an alert threshold out of range: it must be a number greater than 0 and at most 180 (seconds; the largest bucket of argo_workflows_queue_latency is 180). Fix: use 60 (the default) or another value in range');
+      'metrics.prometheusRule.thresholds.queueLatencySeconds 600 is invalid: an alert threshold out of range: it must be a whole number at least 1 and at most 180 (seconds; the largest bucket of argo_workflows_queue_latency is 180). Fix: use 60 (the default) or another value in range');
     expectInvalid(() => plan({ prometheusRule: { thresholds: { pendingPods: bad('10') } } }),
       'metrics.prometheusRule.thresholds.pendingPods "10" is invalid: an alert threshold out of range: it must be a whole number at least 1 and at most 1000000 (pods). Fix: use 50 (the default) or another value in range');
   });

@@ -109,9 +109,9 @@ function thresholds(c: Checker, value: unknown): ResolvedThresholds {
   return {
     workflowErrorRatio: threshold(c, 'workflowErrorRatio', o.workflowErrorRatio, 0, 1, false, 'a share of the finished workflows'),
     queueDepth: threshold(c, 'queueDepth', o.queueDepth, 1, 1_000_000, true, 'items in one queue'),
-    queueLatencySeconds: threshold(c, 'queueLatencySeconds', o.queueLatencySeconds, 0, 180, false, 'seconds; the largest bucket of argo_workflows_queue_latency is 180'),
+    queueLatencySeconds: threshold(c, 'queueLatencySeconds', o.queueLatencySeconds, 1, 180, true, 'seconds; the largest bucket of argo_workflows_queue_latency is 180'),
     pendingPods: threshold(c, 'pendingPods', o.pendingPods, 1, 1_000_000, true, 'pods'),
-    errorLogsPerMinute: threshold(c, 'errorLogsPerMinute', o.errorLogsPerMinute, 0, 100_000, false, 'error lines a minute'),
+    errorLogsPerMinute: threshold(c, 'errorLogsPerMinute', o.errorLogsPerMinute, 1, 100_000, true, 'error lines a minute'),
   };
 }
 

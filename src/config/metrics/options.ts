@@ -45,14 +45,14 @@ export interface AlertThresholds {
   readonly queueDepth?: number;
   /**
    * `ArgoWorkflowsQueueLatencyHigh`: the 95th percentile of the time a workflow waits in
-   * `workflow_queue` before the controller takes it, in seconds, above 0 and at most 180 (the
-   * histogram's largest bucket).
+   * `workflow_queue` before the controller takes it, in whole seconds, 1 to 180 (the histogram's
+   * largest bucket).
    * @default 60
    */
   readonly queueLatencySeconds?: number;
   /** `ArgoWorkflowsPodsPending`: workflow pods in `Pending`, 1 to 1000000. @default 50 */
   readonly pendingPods?: number;
-  /** `ArgoWorkflowsControllerErrorLogs`: error lines the controller logs per minute, above 0 and at most 100000. @default 10 */
+  /** `ArgoWorkflowsControllerErrorLogs`: error lines the controller logs per minute, 1 to 100000. @default 10 */
   readonly errorLogsPerMinute?: number;
 }
 
