@@ -14,6 +14,7 @@ import { ArgoWorkflows, type ArgoWorkflowsProps, ArtifactRepository, Credentials
  *   kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem
  * On PostgreSQL 15 or later the user must be allowed to create the archive's tables:
  *   GRANT CREATE ON SCHEMA public TO argo;   (or make it the owner of the database)
+ * The ServiceMonitors and the PrometheusRule need the prometheus-operator CRDs.
  */
 export const EXTERNAL_DB_PROPS: ArgoWorkflowsProps = {
   namespace: 'argo',
@@ -35,6 +36,13 @@ export const EXTERNAL_DB_PROPS: ArgoWorkflowsProps = {
       credentials: Credentials.existing(),
     },
     archiveTTL: '30d',
+  },
+  // The ServiceMonitors and the alerts, for a kube-prometheus-stack release named "kube-prometheus-stack";
+  // argo-server's /metrics too, with the token of the ServiceAccount argo-server-metrics.
+  metrics: {
+    serviceMonitor: { labels: { release: 'kube-prometheus-stack' } },
+    prometheusRule: { labels: { release: 'kube-prometheus-stack' } },
+    serverMetrics: true,
   },
   artifactRepositories: {
     repositories: {

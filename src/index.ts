@@ -22,6 +22,8 @@ export type {
   CertManagerIssuerOptions, ExposureKind, ExposureOptions, GatewayBackendTlsOptions, GatewayExposureOptions, GatewayParentRef, IngressControllerKind,
   IngressExposureOptions, IngressTlsKind, LoadBalancerExposureOptions, ServerCertManagerOptions, ServerTlsKind,
 } from './config/exposure';
+export { ServerMetricsAuth } from './config/metrics';
+export type { AlertThresholds, MetricsOptions, PrometheusRuleOptions, ServerMetricsOptions, ServiceMonitorOptions } from './config/metrics';
 export { ARTIFACT_GC_SERVICE_ACCOUNT, DEFAULT_WORKFLOW_SERVICE_ACCOUNT, PodSecurityLevel } from './config/workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './config/workflow-namespaces';
 
@@ -83,6 +85,7 @@ export { ValidationError } from './config/errors';
 export { ArgoWorkflows } from './k8s/argo-workflows';
 export { WorkflowController } from './k8s/controller';
 export { ArgoServer } from './k8s/server';
+export { ArgoMetrics } from './k8s/metrics';
 export { ControllerConfigMap, CONTROLLER_CONFIGMAP } from './k8s/controller-config';
 
 // Output.

@@ -51,6 +51,7 @@ export const INVENTORY: Record<string, string[]> = {
     'Secret argo/argo-ui.service-account-token',
     'Role argo/argo-ui-argo-ui',
     'RoleBinding argo/argo-ui-argo-ui',
+    'Service argo/workflow-controller-metrics',
   ],
   'external-db': [
     'Namespace argo',
@@ -81,6 +82,13 @@ export const INVENTORY: Record<string, string[]> = {
     'Role argo-workflows/executor',
     'RoleBinding argo-workflows/executor-argo-workflow',
     'ConfigMap argo-workflows/artifact-repositories',
+    'Service argo/workflow-controller-metrics',
+    'ServiceMonitor argo/workflow-controller',
+    'Service argo/argo-server-metrics',
+    'ServiceMonitor argo/argo-server',
+    'ServiceAccount argo/argo-server-metrics',
+    'Secret argo/argo-server-metrics.service-account-token',
+    'PrometheusRule argo/argo-workflows',
   ],
   cluster: [
     'Namespace argo',
@@ -104,6 +112,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ClusterRoleBinding argo-server-binding',
     'Service argo/argo-server',
     'Deployment argo/argo-server',
+    'Service argo/workflow-controller-metrics',
   ],
   namespaced: [
     'Namespace argo',
@@ -130,6 +139,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo-workflows/argo-workflow',
     'Role argo-workflows/executor',
     'RoleBinding argo-workflows/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'multi-tenant': [
     'Namespace tenant-a',
@@ -156,6 +166,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount tenant-a-workflows/argo-workflow',
     'Role tenant-a-workflows/executor',
     'RoleBinding tenant-a-workflows/executor-argo-workflow',
+    'Service tenant-a/workflow-controller-metrics',
     'Namespace tenant-b',
     'Namespace tenant-b-workflows',
     'ServiceAccount tenant-b/argo',
@@ -175,6 +186,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount tenant-b-workflows/argo-workflow',
     'Role tenant-b-workflows/executor',
     'RoleBinding tenant-b-workflows/executor-argo-workflow',
+    'Service tenant-b/workflow-controller-metrics',
   ],
   'ingress-nginx': [
     'Namespace argo',
@@ -203,6 +215,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'ingress-traefik': [
     'Namespace argo',
@@ -233,6 +246,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   'gateway': [
     'Namespace argo',
@@ -264,6 +278,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ServiceAccount argo/argo-workflow',
     'Role argo/executor',
     'RoleBinding argo/executor-argo-workflow',
+    'Service argo/workflow-controller-metrics',
   ],
   sso: [
     'Namespace argo',
@@ -312,7 +327,7 @@ export const INVENTORY: Record<string, string[]> = {
     'ClusterRoleBinding argo-sso-argo-viewer',
     'Role argo/argo-sso-argo-viewer',
     'RoleBinding argo/argo-sso-argo-viewer',
-
+    'Service argo/workflow-controller-metrics',
   ],
   'strict-namespaced': [
     'Namespace control-plane',
@@ -354,5 +369,6 @@ export const INVENTORY: Record<string, string[]> = {
     'Secret control-plane/argo-ui.service-account-token',
     'Role data-plane/argo-ui-argo-ui',
     'RoleBinding data-plane/argo-ui-argo-ui',
+    'Service control-plane/workflow-controller-metrics',
   ],
 };

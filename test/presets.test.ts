@@ -226,6 +226,7 @@ describe('schema validation beyond the presets', () => {
       'ServiceAccount argo/argo-artifact-gc', 'Role argo/artifactgc', 'RoleBinding argo/artifactgc-argo-artifact-gc',
       'ServiceAccount team-a/argo-workflow', 'Role team-a/executor', 'RoleBinding team-a/executor-argo-workflow',
       'ServiceAccount team-a/argo-artifact-gc', 'Role team-a/artifactgc', 'RoleBinding team-a/artifactgc-argo-artifact-gc',
+      'Service argo/workflow-controller-metrics',
     ]],
     ['namespaced, managed namespace, no CRDs, no server', {
       scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'wf' }],
@@ -234,6 +235,7 @@ describe('schema validation beyond the presets', () => {
       'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding', 'Role wf/argo-role', 'RoleBinding wf/argo-binding',
       'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
       'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow',
+      'Service argo/workflow-controller-metrics',
     ]],
   ])('%s', (_name, props, inventory) => {
     const chart = Testing.chart();

@@ -9,6 +9,7 @@ import type { WorkflowControllerOptions } from './controller';
 import type { PodOptions } from './pod';
 import type { WorkloadIdentityOptions } from './identity/identity';
 import type { InstallOptions } from './install';
+import type { MetricsOptions } from './metrics/options';
 import type { PersistenceOptions } from './persistence/options';
 import type { RbacOptions } from './rbac';
 import type { ArgoServerOptions } from './server';
@@ -33,6 +34,8 @@ export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
 export type { WorkloadIdentityOptions } from './identity/identity';
 export { WorkloadIdentity, WorkloadIdentityKind } from './identity/workload-identity';
+export { ServerMetricsAuth } from './metrics/options';
+export type { AlertThresholds, MetricsOptions, PrometheusRuleOptions, ServerMetricsOptions, ServiceMonitorOptions } from './metrics/options';
 export { TemplateReferencing } from './templates/workflow-restrictions';
 export { RbacProfile } from './rbac';
 export type { RbacFeatures, RbacOptions } from './rbac';
@@ -84,12 +87,19 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, Auth
    * @default false
    */
   readonly workflowServiceAccountTokens?: boolean;
+  /**
+   * Metrics and alerts: the prometheus-operator ServiceMonitors and PrometheusRule, and argo-server's
+   * `/metrics`. The headless Service `workflow-controller-metrics` is created whenever the controller
+   * serves metrics, with or without this.
+   * @default - the Service only
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
-  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin',
+  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin', 'metrics',
   'rbacProfile', 'rbacFeatures',
 ]);

@@ -9,6 +9,7 @@ import type { Endpoint, Flow } from './endpoints';
 import type { ResolvedExposure } from './exposure';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
+import type { ResolvedMetrics } from './metrics';
 import type { ResolvedPersistence } from './persistence/persistence';
 import type { ResolvedRbac } from './rbac';
 import type { ResolvedServer } from './server';
@@ -31,6 +32,8 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
   readonly rbac: ResolvedRbac;
   /** SSO, its RBAC accounts and the token-login accounts, when `sso` or `tokenLogin` is set. */
   readonly auth?: ResolvedAuth;
+  /** The metrics Services, ServiceMonitors and PrometheusRule. */
+  readonly metrics: ResolvedMetrics;
   /** Secrets in the install namespace that the controller reads (database credentials). */
   readonly controllerSecrets: string[];
   /** Secrets in the install namespace that argo-server reads (database credentials, its TLS certificate). */

@@ -4,7 +4,8 @@
  * anything is built or written.
  *
  * Order: the install, the workflow namespaces, the user's controller config (checked alone first),
- * the cross-feature rules, then the features in a fixed order (exposure, persistence, storage). Their
+ * the cross-feature rules, then the features in a fixed order (exposure, persistence, storage, identity,
+ * restrictions, auth; metrics after the controller, whose endpoint it reads). Their
  * contributions are folded into the controller and argo-server, which are resolved last; the
  * user's `controller.config` is merged over everything.
  */
@@ -23,13 +24,14 @@ import { repositoryUses } from './identity/repositories';
 import { serviceAccountSubjects } from './identity/subjects';
 import { InstallScope, ResolvedInstall, resolveInstall } from './install';
 import { resolveJobs } from './jobs';
+import { resolveMetrics } from './metrics';
 import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
 import { ResolvedPersistence, resolvePersistence } from './persistence/persistence';
 import { plainDataProblems } from './plain-data';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
 import { resolveRbac } from './rbac';
-import { ResolvedServer, resolveServer, SERVER_NAME } from './server';
+import { AuthMode, ResolvedServer, resolveServer, SERVER_NAME } from './server';
 import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
 import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
 import { rejectPartialArtifactGC, ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
@@ -148,6 +150,12 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'controller'),
   }), undefined);
+  // Metrics read the controller's endpoint and final config, and contribute to argo-server.
+  const serverOn = props.server?.enabled !== false;
+  const metrics = controller && (!serverOn || (exposure && auth)) ? problems.attempt(() => resolveMetrics(props.metrics, {
+    namespace: install.namespace, controller, ...(serverOn ? { server: { name: SERVER_NAME, tls: exposure!.resolved.tls, authModes: auth!.resolved?.authModes ?? serverAuthModes(props) } } : {}),
+  }), undefined) : undefined;
+  contributions.push(metrics?.contributes ?? {});
   // argo-server reads the database Secrets of the final config, the user's included.
   const server = problems.attempt(() => resolveServer(props.server, {
     install, serverArgs: contributions.flatMap((c) => c.serverArgs ?? []), serverEnv: contributions.flatMap((c) => c.serverEnv ?? []),
@@ -158,8 +166,11 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs!, rbac: rbac! };
+  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), metrics: metrics!.resolved, jobs: jobs!, rbac: rbac! };
 }
+
+/** argo-server's auth modes as given (the auth feature has checked them), when no SSO or token login adds to them. */
+const serverAuthModes = (props: ArgoWorkflowsProps): AuthMode[] => (Array.isArray(props.server?.authModes) ? props.server.authModes as AuthMode[] : [AuthMode.CLIENT]);
 
 /** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
 function authContext(exposure: ResolvedExposure | undefined): AuthContext {
@@ -174,7 +185,7 @@ const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undef
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
   persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
-): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure' | 'rbac'> {
+): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure' | 'rbac' | 'metrics'> {
   const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
   const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
   return {

@@ -15,6 +15,7 @@ import { Namespace } from './namespace';
 import { WorkflowController } from './controller';
 import { WorkflowNamespace } from './workflow-namespace';
 import { UiAccounts } from './auth/ui-accounts';
+import { ArgoMetrics } from './metrics';
 
 /** The plan's endpoint of a component it runs (the plan always has one for a component it deploys). */
 function endpointOf(plan: ResolvedArgoWorkflows, component: Component): Endpoint {
@@ -36,6 +37,8 @@ export class ArgoWorkflows extends Construct {
   public readonly server?: ArgoServer;
   /** The Certificates, Ingress or HTTPRoute of argo-server, when argo-server runs. */
   public readonly exposure?: ArgoServerExposure;
+  /** The metrics Services, ServiceMonitors and PrometheusRule. */
+  public readonly metrics: ArgoMetrics;
 
   constructor(scope: Construct, id: string, props: ArgoWorkflowsProps = {}) {
     super(scope, id);
@@ -69,5 +72,6 @@ export class ArgoWorkflows extends Construct {
       const repositorySecrets = Object.fromEntries(plan.workflowNamespaces.map((n) => [n.name, n.serverSecrets]));
       new UiAccounts(this, 'UiAccounts', { ctx, auth: plan.auth, repositorySecrets });
     }
+    this.metrics = new ArgoMetrics(this, 'Metrics', { ctx, metrics: plan.metrics, controller: plan.controller.endpoint, server: plan.server?.endpoint });
   }
 }

@@ -7,7 +7,7 @@ import { Checker, nearMiss, typoDistance } from '../../src/config/check';
 import { Credentials } from '../../src/config/credentials';
 import { Contributions, foldControllerConfig, foldApiAccess, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
-import { Component, portOf } from '../../src/config/endpoints';
+import { Component, ExternalPeer, portOf } from '../../src/config/endpoints';
 import { resolvePod } from '../../src/config/pod';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { Exposure, ServerTls } from '../../src/config/exposure';
@@ -57,7 +57,7 @@ describe('endpoints', () => {
   test('an external database and no argo-server leave only the controller', () => {
     const plan = resolveArgoWorkflows({ server: { enabled: false } });
     expect(plan.endpoints.map((e) => e.component)).toEqual([Component.CONTROLLER]);
-    expect(plan.flows).toEqual([]);
+    expect(plan.flows).toEqual([{ from: { external: ExternalPeer.PROMETHEUS }, to: Component.CONTROLLER, port: 'metrics', purpose: 'Prometheus scrapes workflow-controller /metrics' }]);
   });
 
   test('an in-cluster MySQL on another port keeps the container port and names the Service port', () => {
@@ -78,12 +78,13 @@ describe('flows', () => {
       { from: { workflowPods: 'argo' }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' },
       { from: { workflowPods: 'team-a' }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' },
       { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
+      { from: { external: ExternalPeer.PROMETHEUS }, to: Component.CONTROLLER, port: 'metrics', purpose: 'Prometheus scrapes workflow-controller /metrics' },
     ]);
   });
 
   test('without argo-server, no flow starts at it', () => {
     const flows = resolveArgoWorkflows({ ...QUICK_START, server: { enabled: false } }).flows;
-    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : f.from.external))).toEqual(['workflow-controller', 'pods:argo']);
+    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : f.from.external))).toEqual(['workflow-controller', 'pods:argo', 'prometheus']);
   });
 
   test('every flow ends at a port of an endpoint of the plan', () => {

@@ -18,6 +18,7 @@ import { DEFAULT_MYSQL_IMAGE, DEFAULT_POSTGRES_IMAGE, PostgresSslMode } from '..
 import type { PodOptions } from '../../src/config/pod';
 import { RbacProfile } from '../../src/config/rbac';
 import { AuthMode, TlsVersion } from '../../src/config/server';
+import { ServerMetricsAuth } from '../../src/config/metrics';
 import { Exposure, IngressController, IngressTls, ServerTls } from '../../src/config/exposure';
 import { PodSecurityLevel } from '../../src/config/workflow-namespaces';
 import { WorkloadIdentity } from '../../src/config/identity/workload-identity';
@@ -54,6 +55,14 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
     authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
     accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tls: ServerTls.fromSecret('argo-server-tls'),
     exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),
+  },
+  metrics: {
+    serviceMonitor: { interval: '30s', labels: { release: 'prometheus' } },
+    prometheusRule: {
+      labels: { release: 'prometheus' }, alertLabels: { team: 'data' },
+      thresholds: { workflowErrorRatio: 0.2, queueDepth: 200, queueLatencySeconds: 30, pendingPods: 20, errorLogsPerMinute: 5 },
+    },
+    serverMetrics: { auth: ServerMetricsAuth.TOKEN },
   },
   workflowNamespaces: [
     {

@@ -78,6 +78,7 @@ const EVERYTHING_INVENTORY = [
   'ServiceAccount team-a/argo-artifact-gc',
   'Role team-a/artifactgc',
   'RoleBinding team-a/artifactgc-argo-artifact-gc',
+  'Service argo/workflow-controller-metrics',
 ];
 
 /** The objects of the defaults, in output order. */
@@ -89,6 +90,7 @@ const DEFAULTS_INVENTORY = [
   'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
   'ServiceAccount argo/argo-server', 'ClusterRole argo-server-cluster-role', 'ClusterRoleBinding argo-server-binding',
   'Service argo/argo-server', 'Deployment argo/argo-server',
+  'Service argo/workflow-controller-metrics',
 ];
 
 describe('server.enabled: false', () => {
@@ -97,7 +99,7 @@ describe('server.enabled: false', () => {
   test('no argo-server object at all', () => {
     expect(objs.filter((o) => o.metadata.name.startsWith('argo-server')).map(key)).toEqual([]);
     expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'argo-server').map(key)).toEqual([]);
-    expect(ofKind(objs, 'Service')).toEqual([]);
+    expect(ofKind(objs, 'Service').map(key)).toEqual(['Service argo/workflow-controller-metrics']);
     expect(ofKind(objs, 'Deployment').map(key)).toEqual(['Deployment argo/workflow-controller']);
     expect(JSON.stringify(objs)).not.toContain('argo-server');
   });
@@ -152,6 +154,7 @@ describe('labels option', () => {
       'Service argo/argo-server', 'Deployment argo/argo-server',
       'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow', 'Role wf/agent', 'RoleBinding wf/agent-argo-workflow',
       'Secret wf/argo-workflow.service-account-token', 'ServiceAccount wf/argo-artifact-gc', 'Role wf/artifactgc', 'RoleBinding wf/artifactgc-argo-artifact-gc',
+      'Service argo/workflow-controller-metrics',
     ]],
   ])('reaches every object (%s)', (_name, props, inventory) => {
     const objs = synthObjects({ ...props, labels });

@@ -78,7 +78,7 @@ describe('objects emitted twice', () => {
     new ArgoWorkflows(chart, 'Second', { crds: CrdMode.NONE });
     const lines = rejection(app).split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      '17 objects are emitted more than once:',
+      '18 objects are emitted more than once:',
       '  Namespace argo is emitted twice: by [one/First/Namespace/Resource] and [one/Second/Namespace/Resource]. Fix: keep one copy: set createNamespace: false on every install but one',
       '  ServiceAccount argo/argo is emitted twice: by [one/First/Controller/ServiceAccount] and [one/Second/Controller/ServiceAccount]. '
       + 'Fix: keep one copy: give each install its own namespace, or remove the others with [one/Second/Controller].node.tryRemoveChild("ServiceAccount")',
