@@ -9,12 +9,13 @@ import { Credentials } from '../../src/config/credentials';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 
 describe('existingSecretHints', () => {
-  test('the presets: only external-db expects something, the database Secret and its CA bundle', () => {
+  test('the presets: only external-db and ha expect something, the database Secret (and external-db its CA bundle)', () => {
     expect(existingSecretHints(buildApp(PRESETS))).toEqual({
       'external-db': [
         'kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
         'kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',
       ],
+      ha: ['kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...'],
     });
   });
 
@@ -83,10 +84,12 @@ describe('runSynth', () => {
     expect(runSynth(PRESETS, out, io)).toBe(0);
     expect(output.stderr).toBe('');
     expect(output.stdout).toBe([
-      `argo-stack: wrote 59 files for 10 presets to ${out}/`,
+      `argo-stack: wrote 64 files for 11 presets to ${out}/`,
       `${out}/external-db/ expects these to exist before it is applied:`,
       '  kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
       '  kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',
+      `${out}/ha/ expects these to exist before it is applied:`,
+      '  kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
       '',
     ].join('\n'));
     expect(fs.readdirSync(out).sort()).toEqual(['.argo-stack', ...PRESETS.map((p) => p.name)].sort());

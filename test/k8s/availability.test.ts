@@ -1,6 +1,7 @@
 /** Leader election, strategies, PodDisruptionBudgets and the wait-for-dependencies init containers, as rendered. */
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HA_PROPS } from '../../examples/ha';
 import { Credentials } from '../../src/config/credentials';
 import { container, find, ofKind, stdLabels, synthObjects, waitInitContainer } from '../util';
 
@@ -62,5 +63,35 @@ describe('wait-for-dependencies', () => {
   test('the pod and its init container pass the Deployment schema', () => {
     const d = find(synthObjects({ persistence: { postgres: { inCluster: {} } } }), 'Deployment', 'argo-server', 'argo');
     expect(() => new Deployment(d).validate()).not.toThrow();
+  });
+});
+
+describe('the ha preset', () => {
+  const objs = synthObjects(HA_PROPS);
+
+  test.each([
+    ['workflow-controller', { requests: { cpu: '500m', memory: '512Mi' }, limits: { memory: '2Gi' } }],
+    ['argo-server', { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } }],
+  ])('%s: 2 replicas, spread across zones (preferred) and nodes (required), its resources, a PodDisruptionBudget of minAvailable 1', (name, resources) => {
+    const d = find(objs, 'Deployment', name, 'argo');
+    expect(d.spec.replicas).toBe(2);
+    expect(d.spec.strategy).toBeUndefined();
+    expect(d.spec.template.spec.topologySpreadConstraints).toEqual([
+      { maxSkew: 1, labelSelector: { matchLabels: { app: name } }, matchLabelKeys: ['pod-template-hash'], topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+      { maxSkew: 1, labelSelector: { matchLabels: { app: name } }, matchLabelKeys: ['pod-template-hash'], topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor' },
+    ]);
+    expect(container(d).resources).toEqual(resources);
+    expect(find(objs, 'PodDisruptionBudget', name, 'argo').spec).toEqual({ minAvailable: 1, selector: { matchLabels: { app: name } } });
+    expect(d.spec.template.spec.initContainers).toEqual([waitInitContainer({ secrets: ['argo-postgres-config'], databases: [{ host: 'argo-db.example.com', port: 5432 }] })]);
+  });
+
+  test('the controller elects a leader', () => {
+    expect(container(find(objs, 'Deployment', 'workflow-controller', 'argo')).env)
+      .toEqual([{ name: 'LEADER_ELECTION_IDENTITY', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }]);
+  });
+
+  test('no in-cluster database, MinIO or credentials Job: the database is external, its Secret yours', () => {
+    expect(ofKind(objs, 'StatefulSet')).toEqual([]);
+    expect(ofKind(objs, 'Job').map((j) => j.metadata.name)).toEqual(['argo-crd-installer-v4-1-2']);
   });
 });
