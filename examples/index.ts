@@ -2,6 +2,7 @@ import type { Preset } from '../src/cli/synth';
 import { buildCluster } from './cluster';
 import { buildExternalDb } from './external-db';
 import { buildGateway } from './gateway';
+import { buildHa } from './ha';
 import { buildIngressNginx } from './ingress-nginx';
 import { buildIngressTraefik } from './ingress-traefik';
 import { buildMultiTenant } from './multi-tenant';
@@ -22,4 +23,5 @@ export const PRESETS: readonly Preset[] = [
   { name: 'gateway', source: 'examples/gateway.ts', build: buildGateway },
   { name: 'sso', source: 'examples/sso.ts', build: buildSso },
   { name: 'strict-namespaced', source: 'examples/strict-namespaced.ts', build: buildStrictNamespaced },
+  { name: 'ha', source: 'examples/ha.ts', build: buildHa },
 ];

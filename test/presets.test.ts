@@ -113,7 +113,7 @@ function presetFiles(all: Record<string, string>, name: string): Record<string, 
   return Object.fromEntries(Object.entries(all).filter(([f]) => f.startsWith(`${name}/`)).map(([f, c]) => [f.slice(name.length + 1), c]));
 }
 
-test('the presets are exactly quick-start, cluster, namespaced, external-db, multi-tenant, ingress-nginx, ingress-traefik, gateway, sso and strict-namespaced, each chart named after its dist/ folder', () => {
+test('the presets are exactly quick-start, cluster, namespaced, external-db, multi-tenant, ingress-nginx, ingress-traefik, gateway, sso, strict-namespaced and ha, each chart named after its dist/ folder', () => {
   expect(PRESETS.map((p) => [p.name, p.source])).toEqual([
     ['quick-start', 'examples/quick-start.ts'],
     ['cluster', 'examples/cluster.ts'],
@@ -125,9 +125,10 @@ test('the presets are exactly quick-start, cluster, namespaced, external-db, mul
     ['gateway', 'examples/gateway.ts'],
     ['sso', 'examples/sso.ts'],
     ['strict-namespaced', 'examples/strict-namespaced.ts'],
+    ['ha', 'examples/ha.ts'],
   ]);
   for (const p of PRESETS) expect(buildPreset(p.name).node.id).toBe(p.name);
-  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant', 'ingress-nginx', 'ingress-traefik', 'gateway', 'sso', 'strict-namespaced']);
+  expect(buildApp(PRESETS).charts.map((c) => c.node.id)).toEqual(['quick-start', 'cluster', 'namespaced', 'external-db', 'multi-tenant', 'ingress-nginx', 'ingress-traefik', 'gateway', 'sso', 'strict-namespaced', 'ha']);
 });
 
 describe.each(PRESETS.map((p) => p.name))('preset %s', (name) => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Testing } from 'cdk8s';
 import { ArgoWorkflows } from '../src/k8s/argo-workflows';
 import type { ArgoWorkflowsProps } from '../src/config/options';
+import { waitScript } from '../src/k8s/scripts/wait-script';
 
 /** A synthesized Kubernetes object, as plain JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -85,4 +86,24 @@ export function findJob(objs: K8sObject[], base: string, namespace?: string): K8
   const hits = objs.filter((o) => o.kind === 'Job' && name.test(o.metadata.name) && (namespace === undefined || o.metadata.namespace === namespace));
   if (hits.length !== 1) throw new Error(`Job ${namespace !== undefined ? `${namespace}/` : ''}${base}-<hash> found ${hits.length} times; objects: ${objs.map(key).join(', ')}`);
   return hits[0];
+}
+
+/**
+ * The `wait-for-dependencies` init container of the controller or argo-server, every field: the
+ * jobs image, the script for exactly these Secrets and databases, small resources, restricted.
+ */
+export function waitInitContainer(o: { namespace?: string; secrets?: string[]; databases?: { host: string; port: number }[]; image?: string } = {}) {
+  const startup = {
+    image: o.image ?? 'docker.io/curlimages/curl:8.11.1', namespace: o.namespace ?? 'argo', groupVersion: 'argoproj.io/v1alpha1',
+    apiResources: ['clusterworkflowtemplates', 'cronworkflows', 'workflowartifactgctasks', 'workfloweventbindings', 'workflows', 'workflowtaskresults', 'workflowtasksets', 'workflowtemplates'],
+    secrets: o.secrets ?? [], databases: o.databases ?? [],
+    resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+  };
+  return {
+    name: 'wait-for-dependencies',
+    image: startup.image,
+    command: ['sh', '-c', waitScript(startup)],
+    resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+    securityContext: RESTRICTED_CONTAINER,
+  };
 }

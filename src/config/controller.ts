@@ -15,6 +15,8 @@ import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';
 import { ARTIFACT_GC_SERVICE_ACCOUNT } from './workflow-namespaces';
 import { ARGO_UID, DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
+import { DeploymentStrategy, PodDisruptionBudgetOptions, ResolvedDisruptionBudget, resolveDisruptionBudget } from './availability';
+import { ResolvedStartup, resolveStartup, startupNeeds } from './startup';
 
 /** Workers and rate limits of the controller (command-line flags). */
 export interface ControllerWorkers {
@@ -37,6 +39,19 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
    * @default 1
    */
   readonly replicas?: number;
+  /**
+   * Leader election (a Lease `workflow-controller` in the install namespace): only the leader
+   * works, the other replicas wait to take over. `false` sets `LEADER_ELECTION_DISABLE=true` and the
+   * Deployment strategy `Recreate` (the old pod stops before the new one starts, so two controllers
+   * never run at once); it needs `replicas: 1`.
+   * @default true
+   */
+  readonly leaderElection?: boolean;
+  /**
+   * The PodDisruptionBudget, made when `replicas` is more than 1.
+   * @default - maxUnavailable: 1
+   */
+  readonly podDisruptionBudget?: PodDisruptionBudgetOptions;
   /**
    * The typed `workflow-controller-configmap`. Only keys Argo v4.1.2 knows can be emitted.
    * @default - derived settings only (executor and pod security defaults, workflow service account)
@@ -85,6 +100,14 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
 
 export interface ResolvedController extends ResolvedPod {
   readonly replicas: number;
+  /** Whether replicas elect a leader (`LEADER_ELECTION_DISABLE=true` when not). */
+  readonly leaderElection: boolean;
+  /** `Recreate` without leader election; else `RollingUpdate` (Kubernetes' default, not written). */
+  readonly strategy: DeploymentStrategy;
+  /** The PodDisruptionBudget; none with one replica. */
+  readonly disruptionBudget?: ResolvedDisruptionBudget;
+  /** What the init container waits for before the controller starts. */
+  readonly startup: ResolvedStartup;
   readonly image: string;
   readonly serviceAccountAnnotations: Record<string, string>;
   readonly args: string[];
@@ -159,7 +182,7 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
 }
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
-  'replicas', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst', 'priorityClass',
+  'replicas', 'leaderElection', 'podDisruptionBudget', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst', 'priorityClass',
   'defaultWorkflowServiceAccount',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
@@ -180,6 +203,16 @@ function checkConfigRules(config: ControllerConfig): void {
       throw invalid(`controller.config.links[${i}].url`, link.url, 'it must start with http:// or https:// (argo-server exits at start on any other scheme)', 'give an http or https URL, e.g. "https://logs.example.com/${metadata.name}"');
     }
   });
+}
+
+/** `controller.leaderElection`: on unless `false`, which only one replica may have. */
+function resolveLeaderElection(c: Checker, value: unknown, replicas: number): boolean {
+  const on = c.bool('leaderElection', value) ?? true;
+  if (!on && replicas > 1) {
+    throw conflict(`controller.leaderElection is false with controller.replicas ${replicas}: without leader election every replica runs the controller loop, and ${replicas} controllers would process the same workflows at once`,
+      'set controller.replicas to 1, or remove controller.leaderElection (leader election is on by default)');
+  }
+  return on;
 }
 
 /** The metrics port and scheme, as the final config sets them (Argo: 9090, HTTPS unless `secure: false`). */
@@ -214,6 +247,8 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const c = new Checker('controller');
   if (o !== undefined) c.known(c.object(o, '{ replicas: 2 }'), CONTROLLER_KEYS);
   const replicas = c.int('replicas', o?.replicas, 1, 'set controller.replicas to 1 or more (use a separate install to run none)', 10) ?? 1;
+  const leaderElection = resolveLeaderElection(c, o?.leaderElection, replicas);
+  const disruptionBudget = resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas);
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller, ctx.install.imagePullSecrets);
   const args = controllerArgs(c, o, ctx.install);
   const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};
@@ -235,6 +270,10 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
     ...(priorityClass ? { priorityClassName: CONTROLLER_PRIORITY_CLASS } : {}),
     createPriorityClass: priorityClass === true,
     replicas,
+    leaderElection,
+    strategy: leaderElection ? 'RollingUpdate' : 'Recreate',
+    ...(disruptionBudget ? { disruptionBudget } : {}),
+    startup: resolveStartup(startupNeeds(config, 'controller'), { image: ctx.install.images.jobs, namespace: ctx.install.namespace }),
     image: ctx.install.images.controller,
     serviceAccountAnnotations,
     args,

@@ -16,6 +16,17 @@ export function isDataObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A deep copy of plain data with ordinary prototypes: null-prototype objects (valid options, e.g.
+ * from `Object.create(null)` or a parser) become object literals, so code that reads
+ * `constructor` (cdk8s's serializer does) never meets one. Option variants are kept as they are.
+ */
+export function toPlainData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => toPlainData(v)) as T;
+  if (!isDataObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainData(v)])) as T;
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The path of a key under `path`: `a.b` for identifiers, `a["b c"]` otherwise. */

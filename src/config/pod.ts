@@ -2,6 +2,7 @@
  * What every pod argo-stack runs shares: resources, node selector and tolerations. One resolver,
  * `resolvePod`, checks them the same way for the controller, argo-server, the database and MinIO.
  */
+import { toPlainData } from './plain-data';
 import { Checker, isPlainObject } from './check';
 import { invalid } from './errors';
 import {
@@ -140,12 +141,13 @@ export function resolvePod(c: Checker, o: PodOptions | undefined, defaultResourc
   checkKubernetesList(c.at('tolerations'), o?.tolerations, TOLERATION, 'tolerations');
   checkKubernetes(c.at('affinity'), o?.affinity, AFFINITY);
   checkKubernetesList(c.at('topologySpreadConstraints'), o?.topologySpreadConstraints, TOPOLOGY_SPREAD_CONSTRAINT, 'topology spread constraints');
+  // Copies with ordinary prototypes: the objects go into manifests as they are.
   return {
-    resources,
+    resources: toPlainData(resources),
     nodeSelector: { ...nodeSelector },
-    ...(o?.tolerations !== undefined ? { tolerations: o.tolerations } : {}),
-    ...(o?.affinity !== undefined ? { affinity: o.affinity } : {}),
-    ...(o?.topologySpreadConstraints !== undefined ? { topologySpreadConstraints: o.topologySpreadConstraints } : {}),
+    ...(o?.tolerations !== undefined ? { tolerations: toPlainData(o.tolerations) } : {}),
+    ...(o?.affinity !== undefined ? { affinity: toPlainData(o.affinity) } : {}),
+    ...(o?.topologySpreadConstraints !== undefined ? { topologySpreadConstraints: toPlainData(o.topologySpreadConstraints) } : {}),
     ...resolvePodMetadata(c, o?.podMetadata),
     imagePullSecrets: resolvePullSecrets(c, o?.imagePullSecrets, installPullSecrets),
   };

@@ -15,6 +15,7 @@ import { conflict } from './errors';
 import type { Contributions } from './contributions';
 import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
 import { configSecrets, ResolvedController, resolveController } from './controller';
+import { startupNeeds } from './startup';
 import { rejectUnknownKeys } from './check';
 import { ResolvedExposure, resolveExposure } from './exposure';
 import type { ControllerConfig } from './controller-config';
@@ -163,6 +164,7 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     apiAccess: foldApiAccess(contributions, 'server'),
     serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
     secure: exposure?.resolved.secure ?? true, service: exposure?.resolved.service ?? { type: 'ClusterIP', annotations: {} },
+    ...(controller ? { startup: startupNeeds(controller.config, 'server') } : {}),
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };

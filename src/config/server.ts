@@ -11,6 +11,8 @@ import type { ExposureOptions, ResolvedService } from './exposure';
 import { ResolvedInstall, scopeArgs } from './install';
 import { LogOptions, logArgs } from './logging';
 import { DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
+import { PodDisruptionBudgetOptions, ResolvedDisruptionBudget, resolveDisruptionBudget } from './availability';
+import { ResolvedStartup, resolveStartup, StartupNeeds, tlsSecretOf } from './startup';
 
 /** argo-server authentication modes (`--auth-mode`). */
 export enum AuthMode {
@@ -34,6 +36,11 @@ export interface ArgoServerOptions extends PodOptions, LogOptions, ExposureOptio
   readonly enabled?: boolean;
   /** Number of server pods. @default 1 */
   readonly replicas?: number;
+  /**
+   * The PodDisruptionBudget, made when `replicas` is more than 1.
+   * @default - maxUnavailable: 1
+   */
+  readonly podDisruptionBudget?: PodDisruptionBudgetOptions;
   /**
    * Annotations on the ServiceAccount `argo-server` (IRSA, GKE or Azure Workload Identity), so the
    * UI can read artifacts and archived logs with the pod's cloud identity.
@@ -74,6 +81,10 @@ export interface ServerSettings {
 
 export interface ResolvedServer extends ResolvedPod {
   readonly replicas: number;
+  /** The PodDisruptionBudget; none with one replica. */
+  readonly disruptionBudget?: ResolvedDisruptionBudget;
+  /** What the init container waits for before argo-server starts. */
+  readonly startup: ResolvedStartup;
   readonly image: string;
   readonly serviceAccountAnnotations: Record<string, string>;
   readonly settings: ServerSettings;
@@ -97,7 +108,7 @@ export interface ResolvedServer extends ResolvedPod {
 export const SERVER_NAME = 'argo-server';
 
 const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
-  'enabled', 'replicas', 'serviceAccountAnnotations', 'authModes', 'exposure', 'tls', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
+  'enabled', 'replicas', 'podDisruptionBudget', 'serviceAccountAnnotations', 'authModes', 'exposure', 'tls', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
   'accessControlAllowOrigin', 'tlsMinVersion', 'allowServerAuthModeWhenExposed',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
@@ -183,6 +194,8 @@ export interface ServerContext {
   readonly secure: boolean;
   /** The Service, as the exposure feature shapes it. */
   readonly service: ResolvedService;
+  /** The database Secrets and addresses and SSO Secrets the final controller config makes argo-server read at start. @default - none */
+  readonly startup?: StartupNeeds;
 }
 
 /** Validates `server`; `undefined` when argo-server is not run in the cluster. */
@@ -192,6 +205,7 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   if (o !== undefined) c.known(c.object(o, '{ enabled: true }', 'pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server'), SERVER_KEYS);
   const enabled = c.bool('enabled', o?.enabled) !== false;
   const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
+  const disruptionBudget = resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas);
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.server, ctx.install.imagePullSecrets);
   const settings = resolveSettings(c, o);
   const args = [...serverArgs(settings, ctx.serverArgs), ...logArgs(c, o), ...scopeArgs(ctx.install)];
@@ -200,7 +214,8 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   // Checked even when disabled, so a wrong option is never silently ignored.
   if (!enabled) return undefined;
   return {
-    ...pod, replicas, image: ctx.install.images.server, serviceAccountAnnotations, settings, args, env,
+    ...pod, replicas, ...(disruptionBudget ? { disruptionBudget } : {}), image: ctx.install.images.server,
+    startup: resolveStartup(ctx.startup ?? { secrets: [], databases: [] }, { image: ctx.install.images.jobs, namespace: ctx.install.namespace, extraSecrets: tlsSecretOf(args) }), serviceAccountAnnotations, settings, args, env,
     secure: ctx.secure, authModes: settings.authModes, service: ctx.service, pod: ctx.pod,
     secrets: [...new Set(ctx.secrets)].sort(),
     apiAccess: [...(ctx.apiAccess ?? [])],

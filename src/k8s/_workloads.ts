@@ -13,14 +13,32 @@ import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1
 import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import type { ApiObject } from 'cdk8s';
+import type { DeploymentStrategy, ResolvedDisruptionBudget } from '../config/availability';
 import type { Endpoint } from '../config/endpoints';
 import type { ResolvedPod } from '../config/pod';
+import { ResolvedStartup, WAIT_CONTAINER_NAME } from '../config/startup';
 import { Component, K8sContext, manifest, meta } from './_meta';
-import { dataVolumeClaim, podLabels, restrictedPodSecurityContext, scheduling } from './_pod';
+import { dataVolumeClaim, podLabels, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
+import { waitScript } from './scripts/wait-script';
 
-/** A Deployment of `replicas` pods; with more than one, a PodDisruptionBudget keeps all but one up. */
+/** The init container that holds a binary back until its CRDs, Secrets and databases are there. */
+export function waitContainer(startup: ResolvedStartup): Container {
+  return {
+    name: WAIT_CONTAINER_NAME,
+    image: startup.image,
+    command: ['sh', '-c', waitScript(startup)],
+    resources: { requests: { ...startup.resources.requests }, limits: { ...startup.resources.limits } },
+    securityContext: restrictedContainerSecurityContext(),
+  };
+}
+
+/**
+ * A Deployment of `replicas` pods with the plan's strategy (written only when `Recreate`), and its
+ * PodDisruptionBudget when the plan has one.
+ */
 export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: Component, o: {
   name: string; replicas: number; selector: Readonly<Record<string, string>>; podLabels?: Record<string, string>; podAnnotations?: Record<string, string>; spec: PodSpec;
+  strategy?: DeploymentStrategy; disruptionBudget?: ResolvedDisruptionBudget;
 }): ApiObject {
   const selector = { ...o.selector };
   const deployment = manifest<IDeployment>(scope, 'Deployment', {
@@ -29,6 +47,7 @@ export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: 
     metadata: meta(ctx, component, o.name, ctx.namespace),
     spec: {
       replicas: o.replicas,
+      ...(o.strategy === 'Recreate' ? { strategy: { type: 'Recreate' } } : {}),
       selector: { matchLabels: selector },
       template: {
         metadata: {
@@ -39,11 +58,11 @@ export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: 
       },
     },
   });
-  if (o.replicas > 1) {
+  if (o.disruptionBudget) {
     manifest<IPodDisruptionBudget>(scope, 'PodDisruptionBudget', {
       apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
       metadata: meta(ctx, component, o.name, ctx.namespace),
-      spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
+      spec: { ...o.disruptionBudget, selector: { matchLabels: { ...selector } } },
     });
   }
   return deployment;

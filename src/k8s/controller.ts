@@ -2,12 +2,13 @@ import { Construct } from 'constructs';
 import type { ApiObject } from 'cdk8s';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { EnvVar } from '../config/contributions';
 import { CONTROLLER_NAME, CONTROLLER_PRIORITY_CLASS, DATABASE_CHECKSUM_ANNOTATION, ResolvedController } from '../config/controller';
 import { portOf } from '../config/endpoints';
 import type { ResolvedRbac } from '../config/rbac';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
-import { deploymentWithPdb } from './_workloads';
+import { deploymentWithPdb, waitContainer } from './_workloads';
 import { ControllerConfigMap } from './controller-config';
 import { ControllerRbac } from './rbac';
 
@@ -19,6 +20,13 @@ export interface WorkflowControllerProps {
   readonly controller: ResolvedController;
   /** The RBAC profile and the features turned on. @default - upstream, no feature */
   readonly rbac?: ResolvedRbac;
+}
+
+/** `LEADER_ELECTION_IDENTITY` (the pod's name; the controller exits without it) or `LEADER_ELECTION_DISABLE`. */
+function leaderElectionEnv(on: boolean): EnvVar {
+  return on
+    ? { name: 'LEADER_ELECTION_IDENTITY', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }
+    : { name: 'LEADER_ELECTION_DISABLE', value: 'true' };
 }
 
 /**
@@ -53,6 +61,8 @@ export class WorkflowController extends Construct {
     this.deployment = deploymentWithPdb(this, ctx, Component.CONTROLLER, {
       name: CONTROLLER_NAME,
       replicas: c.replicas,
+      strategy: c.strategy,
+      ...(c.disruptionBudget ? { disruptionBudget: c.disruptionBudget } : {}),
       selector: c.endpoint.selector,
       podLabels: { ...c.pod.labels, ...c.podLabels },
       podAnnotations: { ...c.podAnnotations, ...c.pod.annotations },
@@ -61,12 +71,13 @@ export class WorkflowController extends Construct {
         ...(c.priorityClassName !== undefined ? { priorityClassName: c.priorityClassName } : {}),
         securityContext: restrictedPodSecurityContext(),
         ...scheduling(c),
+        initContainers: [waitContainer(c.startup)],
         containers: [{
           name: CONTROLLER_NAME,
           image: c.image,
           command: ['workflow-controller'],
           args: [...c.args],
-          env: [{ name: 'LEADER_ELECTION_IDENTITY', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }, ...c.pod.env],
+          env: [leaderElectionEnv(c.leaderElection), ...c.pod.env],
           ports: containerPorts(c.endpoint),
           livenessProbe: {
             httpGet: { path: '/healthz', port: healthz.containerPort, scheme: healthz.scheme },

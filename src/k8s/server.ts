@@ -7,7 +7,7 @@ import type { ResolvedRbac } from '../config/rbac';
 import { ResolvedServer, SERVER_NAME } from '../config/server';
 import { Component, K8sContext, manifest, meta } from './_meta';
 import { containerPorts, restrictedContainerSecurityContext, restrictedPodSecurityContext, scheduling } from './_pod';
-import { deploymentWithPdb } from './_workloads';
+import { deploymentWithPdb, waitContainer } from './_workloads';
 import { ServerRbac } from './rbac';
 
 export { SERVER_NAME };
@@ -55,6 +55,7 @@ export class ArgoServer extends Construct {
     this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {
       name: SERVER_NAME,
       replicas: s.replicas,
+      ...(s.disruptionBudget ? { disruptionBudget: s.disruptionBudget } : {}),
       selector: s.endpoint.selector,
       podLabels: { ...s.pod.labels, ...s.podLabels },
       podAnnotations: { ...s.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
@@ -62,6 +63,7 @@ export class ArgoServer extends Construct {
         serviceAccountName: SERVER_NAME,
         securityContext: restrictedPodSecurityContext(),
         ...scheduling(s),
+        initContainers: [waitContainer(s.startup)],
         containers: [{
           name: SERVER_NAME,
           image: s.image,

@@ -68,9 +68,26 @@ describe('defaults', () => {
     });
   });
 
+  /** Without persistence, SSO or a TLS Secret, both binaries wait only for the CRDs. */
+  const DEFAULT_STARTUP = {
+    image: 'docker.io/curlimages/curl:8.11.1',
+    namespace: 'argo',
+    groupVersion: 'argoproj.io/v1alpha1',
+    apiResources: [
+      'clusterworkflowtemplates', 'cronworkflows', 'workflowartifactgctasks', 'workfloweventbindings',
+      'workflows', 'workflowtaskresults', 'workflowtasksets', 'workflowtemplates',
+    ],
+    secrets: [],
+    databases: [],
+    resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+  };
+
   it('runs one controller with the executor image flag and the security defaults', () => {
     expect(plan.controller).toEqual({
       replicas: 1,
+      leaderElection: true,
+      strategy: 'RollingUpdate',
+      startup: DEFAULT_STARTUP,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       podLabels: {}, podAnnotations: {}, imagePullSecrets: [],
@@ -96,6 +113,7 @@ describe('defaults', () => {
   it('runs one argo-server over HTTPS with client auth, base href "/" and TLS 1.2', () => {
     expect(plan.server).toEqual({
       replicas: 1,
+      startup: DEFAULT_STARTUP,
       resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '512Mi' } },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       podLabels: {}, podAnnotations: {}, imagePullSecrets: [],

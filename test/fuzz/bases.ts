@@ -45,13 +45,13 @@ const EVERYTHING_PROPS: ArgoWorkflowsProps = {
   },
   scope: InstallScope.CLUSTER, crds: CrdMode.MINIMAL, labels: { team: 'data' }, imagePullSecrets: ['mirror-pull'], jobs: pod(),
   controller: {
-    ...pod(), replicas: 2, logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON, workflowPodSecurityDefaults: true,
+    ...pod(), replicas: 2, leaderElection: true, podDisruptionBudget: { minAvailable: 1 }, logLevel: LogLevel.DEBUG, logFormat: LogFormat.JSON, workflowPodSecurityDefaults: true,
     serviceAccountAnnotations: { 'example.com/owner': 'data' },
     workers: { workflow: 16, workflowTtl: 2, podCleanup: 2, cronWorkflow: 4, workflowArchive: 4 }, kubeApiQps: 30, kubeApiBurst: 45,
     config: { parallelism: 10, navColor: 'red' },
   },
   server: {
-    ...pod(), enabled: true, replicas: 2, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
+    ...pod(), enabled: true, replicas: 2, podDisruptionBudget: { minAvailable: 1 }, logLevel: LogLevel.WARN, logFormat: LogFormat.TEXT, serviceAccountAnnotations: { 'example.com/owner': 'ui' },
     authModes: [AuthMode.CLIENT, AuthMode.SERVER], allowServerAuthModeWhenExposed: true, baseHref: '/argo/', apiRateLimit: 500, xFrameOptions: 'SAMEORIGIN', hsts: true,
     accessControlAllowOrigin: 'https://ui.example.com', tlsMinVersion: TlsVersion.TLS_1_3, tls: ServerTls.fromSecret('argo-server-tls'),
     exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24'] }),

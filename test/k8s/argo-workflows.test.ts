@@ -248,3 +248,14 @@ describe('images.jobs', () => {
     expect(image(plain, 'minio-create-bucket')).toBe('docker.io/curlimages/curl:8.11.1');
   });
 });
+
+test('pod options given as null-prototype objects reach the manifests as ordinary objects (cdk8s reads their constructor)', () => {
+  const plain = <T extends object>(o: T): T => Object.assign(Object.create(null), o);
+  const toleration = plain({ key: 'dedicated', operator: 'Exists' });
+  const affinity = plain({ nodeAffinity: plain({ requiredDuringSchedulingIgnoredDuringExecution: plain({ nodeSelectorTerms: [plain({ matchExpressions: [plain({ key: 'pool', operator: 'In', values: ['a'] })] })] }) }) });
+  const objs = synthObjects({ minio: { tolerations: [toleration], affinity } as never, workflowNamespaces: [{ name: 'argo' }] });
+  const spec = find(objs, 'StatefulSet', 'minio', 'argo').spec.template.spec;
+  expect(spec.tolerations).toEqual([{ key: 'dedicated', operator: 'Exists' }]);
+  expect(Object.getPrototypeOf(spec.tolerations[0])).toBe(Object.prototype);
+  expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['a']);
+});

@@ -5,7 +5,7 @@ import { Credentials } from '../../src/config/credentials';
 import { PostgresSslMode } from '../../src/config/persistence/database-options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { WorkflowController } from '../../src/k8s/controller';
-import { container, find, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
+import { container, find, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects, waitInitContainer } from '../util';
 
 const LABELS = stdLabels('workflow-controller');
 const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: 8737, runAsGroup: 8737, fsGroup: 8737, seccompProfile: { type: 'RuntimeDefault' } };
@@ -84,6 +84,7 @@ describe('WorkflowController, default cluster install', () => {
             priorityClassName: 'workflow-controller',
             securityContext: RESTRICTED_POD,
             nodeSelector: { 'kubernetes.io/os': 'linux' },
+            initContainers: [waitInitContainer()],
             containers: [{
               name: 'workflow-controller',
               image: 'quay.io/argoproj/workflow-controller:v4.1.2',

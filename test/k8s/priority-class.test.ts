@@ -5,7 +5,7 @@
 import { CrdMode, InstallScope } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from '../config/_helpers';
-import { find, key, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
+import { find, key, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects, waitInitContainer } from '../util';
 
 const LABELS = stdLabels('workflow-controller');
 const PRIORITY_CLASS = {
@@ -28,6 +28,7 @@ describe('controller.priorityClass', () => {
       serviceAccountName: 'argo',
       securityContext: { runAsNonRoot: true, runAsUser: 8737, runAsGroup: 8737, fsGroup: 8737, seccompProfile: { type: 'RuntimeDefault' } },
       nodeSelector: { 'kubernetes.io/os': 'linux' },
+      initContainers: [waitInitContainer()],
       containers: [{
         name: 'workflow-controller',
         image: 'quay.io/argoproj/workflow-controller:v4.1.2',

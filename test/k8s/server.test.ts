@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AuthMode, Exposure, InstallScope, LogFormat, LogLevel, ServerTls, TlsVersion } from '../../src/config/options';
-import { container, find, K8sObject, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects } from '../util';
+import { container, find, K8sObject, ofKind, RESTRICTED_CONTAINER, stdLabels, synthObjects, waitInitContainer } from '../util';
 
 const LABELS = stdLabels('argo-server');
 const CHECKSUM = 'argo-stack.io/controller-config-checksum';
@@ -49,6 +49,7 @@ describe('ArgoServer, defaults', () => {
             serviceAccountName: 'argo-server',
             securityContext: RESTRICTED_POD,
             nodeSelector: { 'kubernetes.io/os': 'linux' },
+            initContainers: [waitInitContainer()],
             containers: [{
               name: 'argo-server',
               image: 'quay.io/argoproj/argocli:v4.1.2',

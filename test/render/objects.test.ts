@@ -15,6 +15,7 @@ import { NAMESPACED_PROPS } from '../../examples/namespaced';
 import { QUICK_START_PROPS } from '../../examples/quick-start';
 import { SSO_PROPS } from '../../examples/sso';
 import { STRICT_NAMESPACED_PROPS } from '../../examples/strict-namespaced';
+import { HA_PROPS } from '../../examples/ha';
 import { buildApp } from '../../src/cli/synth';
 import { ValidationError } from '../../src/config/errors';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
@@ -35,6 +36,7 @@ const PROPS: Record<string, ArgoWorkflowsProps> = {
   gateway: GATEWAY_PROPS,
   sso: SSO_PROPS,
   'strict-namespaced': STRICT_NAMESPACED_PROPS,
+  ha: HA_PROPS,
 };
 const MULTI_TENANT = 'multi-tenant';
 
