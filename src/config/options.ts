@@ -14,6 +14,7 @@ import type { ArgoServerOptions } from './server';
 import type { StorageOptions } from './storage/storage';
 import type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 import type { WorkflowNamespaceOptions } from './workflow-namespaces';
+import type { NetworkPolicyOptions } from './network';
 
 export type { ControllerWorkers, WorkflowControllerOptions } from './controller';
 export { CrdMode, InstallScope } from './install';
@@ -31,6 +32,7 @@ export type { ArgoServerOptions } from './server';
 export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
 export type { WorkloadIdentityOptions } from './identity/identity';
+export type { ApiServerOptions, NetworkPolicyOptions, PeerSelectorOptions, WorkflowEgressOptions } from './network';
 export { WorkloadIdentity, WorkloadIdentityKind } from './identity/workload-identity';
 export { TemplateReferencing } from './templates/workflow-restrictions';
 export type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
@@ -81,11 +83,17 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, Auth
    * @default false
    */
   readonly workflowServiceAccountTokens?: boolean;
+  /**
+   * NetworkPolicies: a default-deny (ingress and egress) in the install namespace and in every
+   * workflow namespace, then exactly the flows the install needs, computed from the plan.
+   * @default - enabled, API server on ports 443 and 6443, DNS in kube-system, no scraping, no internet for workflow pods
+   */
+  readonly networkPolicies?: NetworkPolicyOptions;
 }
 
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
 export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
-  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin',
+  'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin', 'networkPolicies',
 ]);

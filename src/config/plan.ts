@@ -9,6 +9,7 @@ import type { Endpoint, Flow } from './endpoints';
 import type { ResolvedExposure } from './exposure';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
+import type { ResolvedNetworkPolicies } from './network';
 import type { ResolvedPersistence } from './persistence/persistence';
 import type { ResolvedServer } from './server';
 import type { ResolvedStorage } from './storage/storage';
@@ -44,4 +45,6 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
    * subjects the cloud side trusts.
    */
   readonly serviceAccountSubjects: ServiceAccountSubject[];
+  /** The NetworkPolicies, computed from `endpoints`, `flows` and `exposure` (none when `networkPolicies.enabled` is false). */
+  readonly networkPolicies: ResolvedNetworkPolicies;
 }

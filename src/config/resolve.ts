@@ -9,7 +9,7 @@
  * user's `controller.config` is merged over everything.
  */
 import { AuthContext, ResolvedAuth, resolveAuth } from './auth';
-import { Component } from './endpoints';
+import { Component, installFlows } from './endpoints';
 import { conflict } from './errors';
 import type { Contributions } from './contributions';
 import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
@@ -21,8 +21,10 @@ import { validateControllerConfig } from './controller-config/schema';
 import { identityOfNamespace, ResolvedWorkloadIdentity, resolveWorkloadIdentity } from './identity/identity';
 import { repositoryUses } from './identity/repositories';
 import { serviceAccountSubjects } from './identity/subjects';
-import { InstallScope, ResolvedInstall, resolveInstall } from './install';
+import { CrdMode, InstallScope, ResolvedInstall, resolveInstall } from './install';
 import { resolveJobs } from './jobs';
+import { resolveNetwork, resolveNetworkPolicies } from './network';
+import type { ResolvedNetworkSettings } from './network';
 import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
 import { ResolvedPersistence, resolvePersistence } from './persistence/persistence';
 import { plainDataProblems } from './plain-data';
@@ -136,7 +138,10 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
     auth: authContext(exposure?.resolved), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
     workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
   }), undefined);
-  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions, auth].map((f) => f?.contributes ?? {});
+  const network = problems.attempt(() => resolveNetwork(props.networkPolicies, {
+    exposure: exposure?.resolved.kind ?? 'cluster-ip', server: props.server?.enabled !== false, workflowNamespaces: workflowNamespaces.map((n) => n.name),
+  }), undefined);
+  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions, auth, network].map((f) => f?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -152,7 +157,13 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   }), undefined);
   problems.throwIfAny();
   const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs! };
+  const resolved = { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), jobs: jobs! };
+  return { ...resolved, networkPolicies: networkPlan(resolved, network!.resolved) };
+}
+
+/** The NetworkPolicies, from the plan's endpoints, flows and exposure. */
+function networkPlan(p: Omit<ResolvedArgoWorkflows, 'networkPolicies'>, settings: ResolvedNetworkSettings) {
+  return resolveNetworkPolicies({ namespace: p.namespace, workflowNamespaces: p.workflowNamespaces, endpoints: p.endpoints, flows: p.flows, exposure: p.exposure, settings });
 }
 
 /** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
@@ -167,7 +178,7 @@ const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undef
 function plan(
   install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
   persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
-): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure'> {
+): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure' | 'networkPolicies'> {
   const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
   const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
   return {
@@ -182,6 +193,7 @@ function plan(
     controllerSecrets: controller.secrets,
     serverSecrets: server?.secrets ?? [],
     endpoints: [controller.endpoint, ...(server ? [server.endpoint] : []), ...contributions.flatMap((c) => c.endpoints ?? [])],
-    flows: contributions.flatMap((c) => c.flows ?? []).filter((f) => server || !('component' in f.from && f.from.component === Component.SERVER)),
+    flows: [...installFlows({ server: server !== undefined, crdInstaller: install.crds === CrdMode.INSTALLER, workflowNamespaces: namespaces.map((n) => n.name) }), ...contributions.flatMap((c) => c.flows ?? [])]
+      .filter((f) => server || !('component' in f.from && f.from.component === Component.SERVER)),
   };
 }

@@ -12,6 +12,7 @@ import { yamlDocument } from '../config/yaml';
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {
   namespaces: '00-namespaces',
   crds: '01-crds',
+  'network-policies': '02-network-policies',
   credentials: '05-credentials',
   postgres: '06-postgres',
   mysql: '06-mysql',

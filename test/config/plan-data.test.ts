@@ -83,7 +83,7 @@ describe('flows', () => {
 
   test('without argo-server, no flow starts at it', () => {
     const flows = resolveArgoWorkflows({ ...QUICK_START, server: { enabled: false } }).flows;
-    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : f.from.external))).toEqual(['workflow-controller', 'pods:argo']);
+    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : 'job' in f.from ? f.from.job : f.from.external))).toEqual(['workflow-controller', 'pods:argo']);
   });
 
   test('every flow ends at a port of an endpoint of the plan', () => {

@@ -12,6 +12,7 @@ import { conflict, invalid } from '../errors';
 import { MINIO_API_PORT, MINIO_CONSOLE_PORT, MinioOptions, resolveMinio, ResolvedMinio } from './minio';
 import type { Contributions, Feature } from '../contributions';
 import { appSelector, Component, Endpoint, Flow } from '../endpoints';
+import { bucketJobFlows, credentialsJobFlows, objectStoreFlows } from './network';
 
 /** The `artifact-repositories` key under which the stack's MinIO repository is added. */
 export const MINIO_REPOSITORY_KEY = 'minio';
@@ -251,7 +252,7 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
   ]).sort();
   const secrets = placeSecrets(sources, builtIn, artifactSecretNames, minio, ctx);
   const resolved: ResolvedStorage = { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
-  return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
+  return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces, ctx.configRepository) };
 }
 
 /** MinIO's pods and ports: `api` (S3) and `console`, HTTPS with TLS. */
@@ -271,16 +272,26 @@ function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[
   const flows: Flow[] = [
     ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' })),
     { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
+    ...bucketJobFlows(),
   ];
   return { endpoints: [minioEndpoint(minio)], flows };
 }
 
-function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
+/** The artifact stores outside the cluster: every repository but the stack's own MinIO. */
+function externalRepositorySpecs(r: ResolvedStorage, configRepository: ArtifactRepositorySpec | undefined): ArtifactRepositorySpec[] {
+  const repos = [r.defaultRepository, ...Object.values(r.artifactRepositories?.repositories ?? {})].filter((x): x is ArtifactRepository => x !== undefined && x !== r.minio?.repository);
+  return [...repos.map((x) => x.spec), ...(configRepository ? [configRepository] : [])];
+}
+
+function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[], configRepository: ArtifactRepositorySpec | undefined): Contributions {
   // argo-server serves artifacts and archived logs with the repositories' credentials, read in each namespace.
   const names = r.artifactSecretNames;
+  const minio = r.minio ? minioNetwork(r.minio, workflowNamespaces) : { endpoints: [], flows: [] };
+  const flows = [...(minio.flows ?? []), ...objectStoreFlows(externalRepositorySpecs(r, configRepository), workflowNamespaces, true), ...credentialsJobFlows(r.secrets)];
   return {
     secretsRead: names.length ? workflowNamespaces.map((namespace) => ({ by: ['server'] as const, names, namespace })) : [],
     ...(r.defaultRepository ? { controllerConfig: { artifactRepository: r.defaultRepository.spec } } : {}),
-    ...(r.minio ? minioNetwork(r.minio, workflowNamespaces) : {}),
+    ...(r.minio ? { endpoints: minio.endpoints } : {}),
+    ...(flows.length ? { flows } : {}),
   };
 }
