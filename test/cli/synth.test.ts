@@ -83,7 +83,7 @@ describe('runSynth', () => {
     expect(runSynth(PRESETS, out, io)).toBe(0);
     expect(output.stderr).toBe('');
     expect(output.stdout).toBe([
-      `argo-stack: wrote 59 files for 10 presets to ${out}/`,
+      `argo-stack: wrote 69 files for 10 presets to ${out}/`,
       `${out}/external-db/ expects these to exist before it is applied:`,
       '  kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
       '  kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',

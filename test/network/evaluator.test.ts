@@ -4,11 +4,11 @@
  * deny, selectors, CIDRs and named ports).
  */
 import fc from 'fast-check';
-import { allowed, Cluster, egressAllows, Host, inCidr, ingressAllows, isolated, NetworkPolicy, PolicyPeer, selects, Selector } from './evaluator';
+import { allowed, Cluster, ContainerPort, egressAllows, Host, inCidr, ingressAllows, isolated, NetworkPolicy, PolicyPeer, selects, Selector } from './evaluator';
 
 const NS = ['a', 'b', 'c'];
 const nsLabels = new Map(NS.map((n) => [n, { 'kubernetes.io/metadata.name': n, tier: n === 'c' ? 'edge' : 'core' }]));
-const pod = (name: string, namespace: string, labels: Record<string, string>, ip: string, ports = [{ name: 'http', containerPort: 8080 }]): Host => ({ name, namespace, labels, ip, ports });
+const pod = (name: string, namespace: string, labels: Record<string, string>, ip: string, ports: ContainerPort[] = [{ name: 'http', containerPort: 8080 }]): Host => ({ name, namespace, labels, ip, ports });
 const outside: Host = { name: 'internet', ip: '93.184.216.34', ports: [{ containerPort: 443 }] };
 const policy = (namespace: string, name: string, spec: NetworkPolicy['spec']): NetworkPolicy => ({ metadata: { name, namespace }, spec });
 const DENY_ALL = (ns: string) => policy(ns, 'deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
