@@ -34,19 +34,20 @@ function urlHostPort(value: string): { host: string; port: number } | undefined 
  * to datanodes on ports the namenode hands out, so its destinations have no port (every port).
  * Plugin drivers run as sidecars and reach whatever they reach: no destination is known.
  */
-export function objectStoreDestinations(spec: ArtifactRepositorySpec): ExternalDestination[] {
-  const at = (host: string, port?: number): ExternalDestination => ({ external: ExternalTarget.OBJECT_STORE, host, ...(port !== undefined ? { port } : {}) });
+export function objectStoreDestinations(spec: ArtifactRepositorySpec): { to: ExternalDestination; service: string }[] {
+  const at = (service: string, host: string, port?: number) => ({ to: { external: ExternalTarget.OBJECT_STORE, host, ...(port !== undefined ? { port } : {}) }, service });
   if (spec.s3?.endpoint) {
     const { host, port } = hostPort(spec.s3.endpoint);
-    return [at(host, port ?? (spec.s3.insecure ? HTTP : HTTPS))];
+    return [at('s3', host, port ?? (spec.s3.insecure ? HTTP : HTTPS))];
   }
-  if (spec.gcs) return [at(GCS_HOST, HTTPS)];
+  if (spec.gcs) return [at('gcs', GCS_HOST, HTTPS)];
+  const kind = spec.azure ? 'azure' : spec.oss ? 'oss' : 'artifactory';
   const url = spec.azure?.endpoint ?? spec.oss?.endpoint ?? spec.artifactory?.repoURL;
   if (url !== undefined) {
     const u = urlHostPort(url);
-    return u ? [at(u.host, u.port)] : [];
+    return u ? [at(kind, u.host, u.port)] : [];
   }
-  if (spec.hdfs?.addresses) return spec.hdfs.addresses.map((a) => at(hostPort(a).host));
+  if (spec.hdfs?.addresses) return spec.hdfs.addresses.map((a) => at('hdfs', hostPort(a).host));
   return [];
 }
 
@@ -57,12 +58,11 @@ const key = (d: ExternalDestination): string => `${d.host ?? ''}:${d.port ?? '*'
  * artifact store outside the cluster that a repository names, once per host and port.
  */
 export function objectStoreFlows(specs: readonly ArtifactRepositorySpec[], workflowNamespaces: readonly string[], server: boolean): Flow[] {
-  const seen = new Map<string, ExternalDestination>();
-  for (const d of specs.flatMap(objectStoreDestinations)) if (!seen.has(key(d))) seen.set(key(d), d);
-  const destinations = [...seen.values()];
-  return destinations.flatMap((to): Flow[] => [
-    ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to, port: to.port === HTTP ? 'http' : 'https', purpose: 'input and output artifacts, logs, artifact GC' })),
-    ...(server ? [{ from: { component: Component.SERVER }, to, port: to.port === HTTP ? 'http' : 'https', purpose: 'artifacts and archived logs in the UI' }] : []),
+  const seen = new Map<string, { to: ExternalDestination; service: string }>();
+  for (const d of specs.flatMap(objectStoreDestinations)) if (!seen.has(key(d.to))) seen.set(key(d.to), d);
+  return [...seen.values()].flatMap(({ to, service }): Flow[] => [
+    ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to, port: service, purpose: 'input and output artifacts, logs, artifact GC' })),
+    ...(server ? [{ from: { component: Component.SERVER }, to, port: service, purpose: 'artifacts and archived logs in the UI' }] : []),
   ]);
 }
 
