@@ -9,7 +9,9 @@ import { ArgoWorkflows, type ArgoWorkflowsProps, AuthMode, Exposure, ServerTls }
  *   `argo-server`, `argo-server.argo`, `argo-server.argo.svc` and `argo.example.com`;
  * - a `BackendTLSPolicy`: the Gateway verifies that certificate as `argo-server.argo.svc` with the
  *   CA in the ConfigMap `argo-server-ca` (key `ca.crt`, e.g. kept in sync by trust-manager);
- * - client auth only: every UI user logs in with a Kubernetes token.
+ * - client auth only: every UI user logs in with a Kubernetes token;
+ * - NetworkPolicies admit Envoy Gateway's proxy of `eg` (it runs in `envoy-gateway-system`, not in
+ *   the Gateway's namespace) to argo-server.
  */
 export const GATEWAY_PROPS: ArgoWorkflowsProps = {
   namespace: 'argo',
@@ -24,6 +26,12 @@ export const GATEWAY_PROPS: ArgoWorkflowsProps = {
     }),
   },
   workflowNamespaces: [{ name: 'argo' }],
+  networkPolicies: {
+    gateway: {
+      namespaceSelector: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' },
+      podSelector: { 'gateway.envoyproxy.io/owning-gateway-name': 'eg', 'gateway.envoyproxy.io/owning-gateway-namespace': 'gateway-system' },
+    },
+  },
 };
 
 /** The `gateway` preset: one chart of that name in `app`. */

@@ -80,10 +80,19 @@ export { resolveArgoWorkflows } from './config/resolve';
 export { Component, PORTS } from './config/endpoints';
 export { ExternalPeer } from './config/endpoints';
 export type { Endpoint, Flow, FlowSource, NamedPort } from './config/endpoints';
+export { ExternalTarget, isExternalTarget, JobName } from './config/endpoints';
+export type { ExternalDestination, FlowTarget } from './config/endpoints';
+export { networkPolicyPlan } from './config/network';
+export type {
+  ApiServerOptions, LabelSelector, NetworkPlanInput, NetworkPolicyOptions, PeerSelectorOptions, PolicyPeer, PolicyPort, PolicyRule, ResolvedNetworkPolicies,
+  ResolvedNetworkPolicy, WorkflowEgressOptions,
+} from './config/network';
 export { ValidationError } from './config/errors';
 
 // Constructs.
 export { ArgoWorkflows } from './k8s/argo-workflows';
+export { NetworkPolicies } from './k8s/network-policies';
+export type { NetworkPoliciesProps } from './k8s/network-policies';
 export { WorkflowController } from './k8s/controller';
 export { ArgoServer } from './k8s/server';
 export { ArgoMetrics } from './k8s/metrics';

@@ -24,6 +24,7 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
 import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { parseAllDocuments } from 'yaml';
 import { PRESETS } from '../examples';
 import type { ArgoWorkflowsProps } from '../src/config/options';
@@ -60,6 +61,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'networking.k8s.io/v1 Ingress': Ingress,
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy': ValidatingAdmissionPolicy,
   'admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding': ValidatingAdmissionPolicyBinding,
+  'networking.k8s.io/v1 NetworkPolicy': NetworkPolicy,
 };
 
 /**
@@ -214,6 +216,8 @@ describe('schema validation beyond the presets', () => {
       'CustomResourceDefinition workflowartifactgctasks.argoproj.io', 'CustomResourceDefinition workfloweventbindings.argoproj.io',
       'CustomResourceDefinition workflows.argoproj.io', 'CustomResourceDefinition workflowtaskresults.argoproj.io',
       'CustomResourceDefinition workflowtasksets.argoproj.io', 'CustomResourceDefinition workflowtemplates.argoproj.io',
+      'NetworkPolicy argo/argo-stack-default-deny', 'NetworkPolicy team-a/argo-stack-default-deny', 'NetworkPolicy argo/workflow-controller',
+      'NetworkPolicy argo/argo-server', 'NetworkPolicy argo/argo-workflow-pods', 'NetworkPolicy team-a/argo-workflow-pods',
       'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding',
       'ClusterRole argo-cluster-role', 'ClusterRoleBinding argo-binding',
       'ClusterRole argo-aggregate-to-admin', 'ClusterRole argo-aggregate-to-edit', 'ClusterRole argo-aggregate-to-view',
@@ -233,6 +237,7 @@ describe('schema validation beyond the presets', () => {
       scope: InstallScope.NAMESPACED, managedNamespace: 'wf', crds: CrdMode.NONE, server: { enabled: false }, workflowNamespaces: [{ name: 'wf' }],
     }, [
       'Namespace argo', 'Namespace wf',
+      'NetworkPolicy argo/argo-stack-default-deny', 'NetworkPolicy wf/argo-stack-default-deny', 'NetworkPolicy argo/workflow-controller', 'NetworkPolicy wf/argo-workflow-pods',
       'ServiceAccount argo/argo', 'Role argo/argo-role', 'RoleBinding argo/argo-binding', 'Role wf/argo-role', 'RoleBinding wf/argo-binding',
       'ConfigMap argo/workflow-controller-configmap', 'PriorityClass workflow-controller', 'Deployment argo/workflow-controller',
       'ServiceAccount wf/argo-workflow', 'Role wf/executor', 'RoleBinding wf/executor-argo-workflow',

@@ -16,6 +16,7 @@ import type { ArgoServerOptions } from './server';
 import type { StorageOptions } from './storage/storage';
 import type { WorkflowRestrictionsOptions } from './templates/workflow-restrictions';
 import type { WorkflowNamespaceOptions } from './workflow-namespaces';
+import type { NetworkPolicyOptions } from './network';
 
 export type { ControllerWorkers, WorkflowControllerOptions } from './controller';
 export { CrdMode, InstallScope } from './install';
@@ -33,6 +34,7 @@ export type { ArgoServerOptions } from './server';
 export { PodSecurityLevel } from './workflow-namespaces';
 export type { WorkflowNamespaceOptions } from './workflow-namespaces';
 export type { WorkloadIdentityOptions } from './identity/identity';
+export type { ApiServerOptions, NetworkPolicyOptions, PeerSelectorOptions, WorkflowEgressOptions } from './network';
 export { WorkloadIdentity, WorkloadIdentityKind } from './identity/workload-identity';
 export { ServerMetricsAuth } from './metrics/options';
 export type { AlertThresholds, MetricsOptions, PrometheusRuleOptions, ServerMetricsOptions, ServiceMonitorOptions } from './metrics/options';
@@ -94,6 +96,12 @@ export interface ArgoWorkflowsProps extends InstallOptions, StorageOptions, Auth
    * @default - the Service only
    */
   readonly metrics?: MetricsOptions;
+  /**
+   * NetworkPolicies: a default-deny (ingress and egress) in the install namespace and in every
+   * workflow namespace, then exactly the flows the install needs, computed from the plan.
+   * @default - enabled, API server on ports 443 and 6443, DNS in kube-system, no scraping, no internet for workflow pods
+   */
+  readonly networkPolicies?: NetworkPolicyOptions;
 }
 
 /** The names of `ArgoWorkflowsProps`, for the unknown-key check at the top level. */
@@ -101,5 +109,5 @@ export const PROPS_KEYS = optionKeys<ArgoWorkflowsProps>()([
   'namespace', 'createNamespace', 'version', 'imageRegistry', 'images', 'scope', 'managedNamespace', 'crds', 'labels',
   'imagePullSecrets', 'minio', 'artifactRepository', 'artifactRepositories', 'secrets', 'controller', 'server', 'workflowNamespaces', 'persistence',
   'jobs', 'workloadIdentity', 'workflowRestrictions', 'workflowServiceAccountTokens', 'sso', 'tokenLogin', 'metrics',
-  'rbacProfile', 'rbacFeatures',
+  'rbacProfile', 'rbacFeatures', 'networkPolicies',
 ]);

@@ -10,6 +10,7 @@ import type { ResolvedExposure } from './exposure';
 import type { ResolvedInstall } from './install';
 import type { ResolvedJobs } from './jobs';
 import type { ResolvedMetrics } from './metrics';
+import type { ResolvedNetworkPolicies } from './network';
 import type { ResolvedPersistence } from './persistence/persistence';
 import type { ResolvedRbac } from './rbac';
 import type { ResolvedServer } from './server';
@@ -50,4 +51,6 @@ export interface ResolvedArgoWorkflows extends ResolvedInstall {
    * subjects the cloud side trusts.
    */
   readonly serviceAccountSubjects: ServiceAccountSubject[];
+  /** The NetworkPolicies, computed from `endpoints`, `flows` and `exposure` (none when `networkPolicies.enabled` is false). */
+  readonly networkPolicies: ResolvedNetworkPolicies;
 }

@@ -4,104 +4,74 @@
  * anything is built or written.
  *
  * Order: the install, the workflow namespaces, the user's controller config (checked alone first),
- * the cross-feature rules, then the features in a fixed order (exposure, persistence, storage, identity,
- * restrictions, auth; metrics after the controller, whose endpoint it reads). Their
- * contributions are folded into the controller and argo-server, which are resolved last; the
- * user's `controller.config` is merged over everything.
+ * the cross-feature rules (`rules.ts`), then the features in a fixed order (exposure, persistence,
+ * storage, identity, restrictions, auth, RBAC profile, network; metrics after the controller, whose
+ * endpoint it reads). Their contributions are folded into the controller and argo-server, which are
+ * resolved last; the user's `controller.config` is merged over everything. `assemble.ts` puts the
+ * plan together and computes the NetworkPolicies from it.
  */
-import { AuthContext, ResolvedAuth, resolveAuth } from './auth';
-import { Component } from './endpoints';
-import { conflict } from './errors';
+import { assemblePlan, authContext, authPlan, networkPlan, serverAuthModes } from './assemble';
+import { resolveAuth } from './auth';
 import type { Contributions } from './contributions';
-import { foldApiAccess, foldControllerConfig, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
-import { configSecrets, ResolvedController, resolveController } from './controller';
-import { startupNeeds } from './startup';
-import { rejectUnknownKeys } from './check';
-import { ResolvedExposure, resolveExposure } from './exposure';
-import type { ControllerConfig } from './controller-config';
+import { foldApiAccess, foldControllerConfig, foldPod, foldSecretsRead, foldServiceAccountAnnotations } from './contributions';
+import { configSecrets, resolveController } from './controller';
 import { validateControllerConfig } from './controller-config/schema';
-import { identityOfNamespace, ResolvedWorkloadIdentity, resolveWorkloadIdentity } from './identity/identity';
+import { resolveExposure } from './exposure';
+import { resolveWorkloadIdentity } from './identity/identity';
 import { repositoryUses } from './identity/repositories';
-import { serviceAccountSubjects } from './identity/subjects';
 import { InstallScope, ResolvedInstall, resolveInstall } from './install';
 import { resolveJobs } from './jobs';
 import { resolveMetrics } from './metrics';
-import { ArgoWorkflowsProps, PROPS_KEYS } from './options';
-import { ResolvedPersistence, resolvePersistence } from './persistence/persistence';
-import { plainDataProblems } from './plain-data';
+import { resolveNetwork } from './network';
+import type { ArgoWorkflowsProps } from './options';
+import { resolvePersistence } from './persistence/persistence';
 import type { ResolvedArgoWorkflows } from './plan';
 import { Problems } from './problems';
 import { resolveRbac } from './rbac';
-import { AuthMode, ResolvedServer, resolveServer, SERVER_NAME } from './server';
-import { MINIO_REPOSITORY_KEY, ResolvedStorage, resolveStorage } from './storage/storage';
-import { ResolvedWorkflowRestrictions, resolveWorkflowRestrictions, restrictionsOfNamespace } from './templates/workflow-restrictions';
+import { checkProps, driverNames, rejectArtifactDrivers, rejectTwice } from './rules';
+import { resolveServer, SERVER_NAME } from './server';
+import { startupNeeds } from './startup';
+import { MINIO_REPOSITORY_KEY, resolveStorage } from './storage/storage';
+import { resolveWorkflowRestrictions } from './templates/workflow-restrictions';
 import { rejectPartialArtifactGC, ResolvedWorkflowNamespace, resolveWorkflowNamespaces } from './workflow-namespaces';
 
-function checkProps(props: unknown): asserts props is ArgoWorkflowsProps {
-  // The props are not shown: they may hold credentials.
-  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-    const got = props === null ? 'null' : Array.isArray(props) ? 'an array' : `a ${typeof props}`;
-    throw conflict(`ArgoWorkflows props (${got}) is invalid: it must be an options object`, 'pass an options object, e.g. { namespace: "argo" }, or nothing');
-  }
-  // Plain data first (no null, no cycles, no Symbols), then every top-level key: all problems at once.
-  const problems = new Problems();
-  problems.add(plainDataProblems(props));
-  problems.throwIfAny();
-  // Every unknown top-level key, each on its own line.
-  for (const k of Object.keys(props)) problems.attempt(() => rejectUnknownKeys('', { [k]: (props as Record<string, unknown>)[k] }, PROPS_KEYS), undefined);
-  problems.throwIfAny();
+/** What every feature may read: the install, the workflow namespaces, whether `controller.config` passed its own check. */
+interface Base {
+  readonly install: ResolvedInstall;
+  readonly workflowNamespaces: ResolvedWorkflowNamespace[];
+  readonly configValid: boolean;
 }
 
-/** The names in `controller.config.artifactDrivers` (checked on its own; anything else gives none here). */
-function driverNames(drivers: unknown): string[] {
-  return Array.isArray(drivers) ? drivers.flatMap((d) => (typeof d?.name === 'string' ? [d.name] : [])) : [];
-}
-
-/** argo-server exits unless every artifact driver runs as a sidecar of its pod, which argo-stack does not build yet. */
-function rejectArtifactDrivers(props: ArgoWorkflowsProps): void {
-  const drivers = props.controller?.config?.artifactDrivers;
-  if (props.server?.enabled !== false && Array.isArray(drivers) && drivers.length > 0) {
-    throw conflict('controller.config.artifactDrivers is set with argo-server enabled: argo-server exits at start unless every driver image runs as a sidecar of its own pod, which argo-stack does not build yet',
-      'remove artifactDrivers and the plugin repositories that use them, or run without argo-server (server.enabled: false)');
-  }
-}
-
-/** A setting made by an option and by `controller.config` would be configured twice. */
-function rejectTwice(props: ArgoWorkflowsProps): void {
-  const user: ControllerConfig = props.controller?.config ?? {};
-  if (props.persistence !== undefined && (user.persistence !== undefined || user.synchronization !== undefined)) {
-    const key = user.persistence !== undefined ? 'persistence' : 'synchronization';
-    throw conflict(`persistence is set and so is controller.config.${key}: the database would be configured twice`, `remove controller.config.${key} and use the persistence option`);
-  }
-  if (props.artifactRepository !== undefined && user.artifactRepository !== undefined) {
-    throw conflict('artifactRepository is set and so is controller.config.artifactRepository: the default repository would be configured twice',
-      'remove controller.config.artifactRepository and use the artifactRepository option');
-  }
-  const p = user.persistence;
-  if (p === undefined) return;
-  if (p.postgresql && p.mysql) throw conflict('controller.config.persistence sets both postgresql and mysql: Argo uses exactly one database', 'keep only one of them');
-  const db = p.postgresql ?? p.mysql;
-  if (!db) throw conflict('controller.config.persistence has no database: Argo needs postgresql or mysql', 'add persistence.postgresql or persistence.mysql');
-  if (!db.tableName) throw conflict(`controller.config.persistence.${p.postgresql ? 'postgresql' : 'mysql'}.tableName is missing: Argo exits with "TableName is empty"`, 'set tableName, e.g. "argo_workflows"');
-}
-
-/** The features that add to workflow namespaces directly: identities, the token Secret, the example template. */
-interface NamespaceFeatures {
-  readonly identity?: ResolvedWorkloadIdentity;
-  readonly restrictions?: ResolvedWorkflowRestrictions;
-}
-
-/** What the features add to one workflow namespace: its labels, its service accounts' annotations, argo-server's Secret reads, its templates. */
-function foldIntoNamespace(n: ResolvedWorkflowNamespace, contributions: readonly Contributions[], server: boolean, f: NamespaceFeatures, image: string): ResolvedWorkflowNamespace {
-  return {
-    ...n,
-    ...identityOfNamespace(f.identity, n),
-    ...restrictionsOfNamespace(f.restrictions, n, image),
-    labels: foldNamespaceLabels(contributions, n.name),
-    // The user's annotations win over contributed ones.
-    serviceAccountAnnotations: { ...foldServiceAccountAnnotations(contributions, { workflowNamespace: n.name }), ...n.serviceAccountAnnotations },
-    serverSecrets: server ? foldSecretsRead(contributions, 'server', n.name) : [],
-  };
+/** The features, in order; each contributes to the controller, argo-server and the plan. */
+function resolveFeatures(props: ArgoWorkflowsProps, { install, workflowNamespaces, configValid }: Base, problems: Problems) {
+  const configRepository = configValid ? props.controller?.config?.artifactRepository : undefined;
+  const exposure = problems.attempt(() => resolveExposure(props.server, { namespace: install.namespace, serviceName: SERVER_NAME, enabled: props.server?.enabled !== false }), undefined);
+  const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace, imagePullSecrets: install.imagePullSecrets }), undefined);
+  const storage = problems.attempt(() => resolveStorage(props, {
+    namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
+    managedSecrets: persistence ? [{ spec: persistence.resolved.secret, option: 'persistence' }] : [],
+    artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets, configRepository,
+  }), undefined);
+  const identity = problems.attempt(() => resolveWorkloadIdentity(props.workloadIdentity, {
+    namespace: install.namespace, createNamespace: install.createNamespace, server: props.server?.enabled !== false, workflowNamespaces,
+    repositories: storage ? repositoryUses(storage.resolved, configRepository, props.minio ? MINIO_REPOSITORY_KEY : undefined) : [],
+    serverAnnotations: props.server?.serviceAccountAnnotations,
+  }), undefined);
+  const restrictions = problems.attempt(() => resolveWorkflowRestrictions(props.workflowRestrictions, props.workflowServiceAccountTokens, {
+    workflowNamespaces, configRestrictions: props.controller?.config?.workflowRestrictions, defaultWorkflowServiceAccount: props.controller?.defaultWorkflowServiceAccount,
+  }), undefined);
+  const auth = problems.attempt(() => resolveAuth(props, {
+    auth: authContext(exposure?.resolved), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
+    workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
+  }), undefined);
+  const rbac = problems.attempt(() => resolveRbac(props, {
+    ssoRbac: auth?.resolved?.sso?.rbac !== undefined, workflowDefaults: configValid ? props.controller?.config?.workflowDefaults : undefined,
+    agentNamespaces: workflowNamespaces.filter((n) => n.agent).map((n) => n.name), artifactGcNamespaces: workflowNamespaces.filter((n) => n.artifactGCServiceAccount).map((n) => n.name),
+  }), undefined);
+  const network = problems.attempt(() => resolveNetwork(props.networkPolicies, {
+    exposure: exposure?.resolved.kind ?? 'cluster-ip', server: props.server?.enabled !== false, workflowNamespaces: workflowNamespaces.map((n) => n.name),
+  }), undefined);
+  return { exposure, persistence, storage, identity, restrictions, auth, rbac, network };
 }
 
 /**
@@ -119,33 +89,8 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   problems.attempt(() => rejectArtifactDrivers(props), undefined);
   problems.attempt(() => rejectPartialArtifactGC(workflowNamespaces), undefined);
   problems.attempt(() => rejectTwice(props), undefined);
-
-  // Features, in order; each contributes to the controller, argo-server and the plan.
-  const exposure = problems.attempt(() => resolveExposure(props.server, { namespace: install.namespace, serviceName: SERVER_NAME, enabled: props.server?.enabled !== false }), undefined);
-  const persistence = problems.attempt(() => resolvePersistence(props.persistence, { namespace: install.namespace, imagePullSecrets: install.imagePullSecrets }), undefined);
-  const storage = problems.attempt(() => resolveStorage(props, {
-    namespace: install.namespace, workflowNamespaces: workflowNamespaces.map((n) => n.name),
-    managedSecrets: persistence ? [{ spec: persistence.resolved.secret, option: 'persistence' }] : [],
-    artifactDrivers: driverNames(props.controller?.config?.artifactDrivers), imagePullSecrets: install.imagePullSecrets,
-    configRepository: configValid ? props.controller?.config?.artifactRepository : undefined,
-  }), undefined);
-  const identity = problems.attempt(() => resolveWorkloadIdentity(props.workloadIdentity, {
-    namespace: install.namespace, createNamespace: install.createNamespace, server: props.server?.enabled !== false, workflowNamespaces,
-    repositories: storage ? repositoryUses(storage.resolved, configValid ? props.controller?.config?.artifactRepository : undefined, props.minio ? MINIO_REPOSITORY_KEY : undefined) : [],
-    serverAnnotations: props.server?.serviceAccountAnnotations,
-  }), undefined);
-  const restrictions = problems.attempt(() => resolveWorkflowRestrictions(props.workflowRestrictions, props.workflowServiceAccountTokens, {
-    workflowNamespaces, configRestrictions: props.controller?.config?.workflowRestrictions, defaultWorkflowServiceAccount: props.controller?.defaultWorkflowServiceAccount,
-  }), undefined);
-  const auth = problems.attempt(() => resolveAuth(props, {
-    auth: authContext(exposure?.resolved), install, server: props.server, configSso: props.controller?.config?.sso !== undefined,
-    workflowServiceAccounts: workflowNamespaces.map((n) => ({ namespace: n.name, name: n.serviceAccountName })),
-  }), undefined);
-  const rbac = problems.attempt(() => resolveRbac(props, {
-    ssoRbac: auth?.resolved?.sso?.rbac !== undefined, workflowDefaults: configValid ? props.controller?.config?.workflowDefaults : undefined,
-    agentNamespaces: workflowNamespaces.filter((n) => n.agent).map((n) => n.name), artifactGcNamespaces: workflowNamespaces.filter((n) => n.artifactGCServiceAccount).map((n) => n.name),
-  }), undefined);
-  const contributions: Contributions[] = [exposure, persistence, storage, identity, restrictions, auth].map((f) => f?.contributes ?? {});
+  const f = resolveFeatures(props, { install, workflowNamespaces, configValid }, problems);
+  const contributions: Contributions[] = [f.exposure, f.persistence, f.storage, f.identity, f.restrictions, f.auth, f.network].map((x) => x?.contributes ?? {});
   const controller = problems.attempt(() => resolveController(props.controller, {
     install, workflowNamespaces, contributedConfig: foldControllerConfig(contributions),
     pod: foldPod(contributions, 'controller'), secrets: foldSecretsRead(contributions, 'controller'), apiAccess: foldApiAccess(contributions, 'controller'),
@@ -153,55 +98,23 @@ export function resolveArgoWorkflows(props: ArgoWorkflowsProps = {}): ResolvedAr
   }), undefined);
   // Metrics read the controller's endpoint and final config, and contribute to argo-server.
   const serverOn = props.server?.enabled !== false;
-  const metrics = controller && (!serverOn || (exposure && auth)) ? problems.attempt(() => resolveMetrics(props.metrics, {
-    namespace: install.namespace, controller, ...(serverOn ? { server: { name: SERVER_NAME, tls: exposure!.resolved.tls, authModes: auth!.resolved?.authModes ?? serverAuthModes(props) } } : {}),
+  const metrics = controller && (!serverOn || (f.exposure && f.auth)) ? problems.attempt(() => resolveMetrics(props.metrics, {
+    namespace: install.namespace, controller, ...(serverOn ? { server: { name: SERVER_NAME, tls: f.exposure!.resolved.tls, authModes: f.auth!.resolved?.authModes ?? serverAuthModes(props) } } : {}),
   }), undefined) : undefined;
   contributions.push(metrics?.contributes ?? {});
   // argo-server reads the database Secrets of the final config, the user's included.
   const server = problems.attempt(() => resolveServer(props.server, {
     install, serverArgs: contributions.flatMap((c) => c.serverArgs ?? []), serverEnv: contributions.flatMap((c) => c.serverEnv ?? []),
     pod: foldPod(contributions, 'server'), secrets: [...foldSecretsRead(contributions, 'server'), ...(controller ? configSecrets(controller.config) : [])],
-    apiAccess: foldApiAccess(contributions, 'server'),
-    serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
-    secure: exposure?.resolved.secure ?? true, service: exposure?.resolved.service ?? { type: 'ClusterIP', annotations: {} },
+    apiAccess: foldApiAccess(contributions, 'server'), serviceAccountAnnotations: foldServiceAccountAnnotations(contributions, 'server'),
+    secure: f.exposure?.resolved.secure ?? true, service: f.exposure?.resolved.service ?? { type: 'ClusterIP', annotations: {} },
     ...(controller ? { startup: startupNeeds(controller.config, 'server') } : {}),
   }), undefined);
   problems.throwIfAny();
-  const features = { identity: identity?.resolved, restrictions: restrictions?.resolved };
-  return { ...plan(install, controller!, server, workflowNamespaces, persistence?.resolved, storage!.resolved, contributions, features), exposure: exposure!.resolved, ...authPlan(auth?.resolved, server), metrics: metrics!.resolved, jobs: jobs!, rbac: rbac! };
-}
-
-/** argo-server's auth modes as given (the auth feature has checked them), when no SSO or token login adds to them. */
-const serverAuthModes = (props: ArgoWorkflowsProps): AuthMode[] => (Array.isArray(props.server?.authModes) ? props.server.authModes as AuthMode[] : [AuthMode.CLIENT]);
-
-/** Where argo-server is reached, from the exposure feature (its defaults when the exposure options are invalid: they are reported there). */
-function authContext(exposure: ResolvedExposure | undefined): AuthContext {
-  if (!exposure) return { baseHref: '/', secure: true, exposed: false };
-  const unknown = exposure.kind === 'ingress' && !exposure.publicUrl ? { publicUrlUnknown: 'server.exposure is an Ingress with IngressTls.none() (TLS ends before it, or nowhere)' } : {};
-  return { baseHref: exposure.baseHref, secure: exposure.secure, exposed: exposure.exposed, ...(exposure.publicUrl ? { publicUrl: exposure.publicUrl } : {}), ...unknown };
-}
-
-/** The accounts are argo-server's: none without it. */
-const authPlan = (auth: ResolvedAuth | undefined, server: ResolvedServer | undefined) => (auth && server ? { auth } : {});
-
-function plan(
-  install: ResolvedInstall, controller: ResolvedController, server: ResolvedServer | undefined, workflowNamespaces: ResolvedWorkflowNamespace[],
-  persistence: ResolvedPersistence | undefined, storage: ResolvedStorage, contributions: readonly Contributions[], features: NamespaceFeatures,
-): Omit<ResolvedArgoWorkflows, 'jobs' | 'exposure' | 'rbac' | 'metrics'> {
-  const namespaces = workflowNamespaces.map((n) => foldIntoNamespace(n, contributions, server !== undefined, features, install.images.jobs));
-  const serverIdentity = features.identity?.server ? { workloadIdentity: features.identity.server } : {};
-  return {
-    ...install,
-    namespaceLabels: foldNamespaceLabels(contributions, install.namespace),
-    controller,
-    server,
-    workflowNamespaces: namespaces,
-    serviceAccountSubjects: serviceAccountSubjects(server ? { namespace: install.namespace, name: SERVER_NAME, ...serverIdentity } : undefined, namespaces),
-    persistence,
-    storage,
-    controllerSecrets: controller.secrets,
-    serverSecrets: server?.secrets ?? [],
-    endpoints: [controller.endpoint, ...(server ? [server.endpoint] : []), ...contributions.flatMap((c) => c.endpoints ?? [])],
-    flows: contributions.flatMap((c) => c.flows ?? []).filter((f) => server || !('component' in f.from && f.from.component === Component.SERVER)),
+  const features = { identity: f.identity?.resolved, restrictions: f.restrictions?.resolved };
+  const resolved = {
+    ...assemblePlan(install, controller!, server, workflowNamespaces, f.persistence?.resolved, f.storage!.resolved, contributions, features),
+    exposure: f.exposure!.resolved, ...authPlan(f.auth?.resolved, server), metrics: metrics!.resolved, jobs: jobs!, rbac: f.rbac!,
   };
+  return { ...resolved, networkPolicies: networkPlan(resolved, f.network!.resolved) };
 }

@@ -17,11 +17,13 @@ export type K8sContext = Pick<ResolvedInstall, 'namespace' | 'labels' | 'version
 };
 
 /**
- * Argo CD sync waves: what must exist before the rest is applied. Namespaces first, then the CRD
- * installer and its RBAC, then the Secrets and their generator; everything else is wave 0.
+ * Argo CD sync waves: what must exist before the rest is applied. Namespaces first, then the
+ * NetworkPolicies, then the CRD installer and its RBAC, then the Secrets and their generator; everything else is wave 0.
  */
 export enum SyncWave {
   NAMESPACES = '-20',
+  /** Before any pod of the install starts, so none runs unconfined. */
+  NETWORK_POLICIES = '-15',
   CRDS = '-10',
   CREDENTIALS = '-5',
 }

@@ -16,6 +16,7 @@ import { WorkflowController } from './controller';
 import { WorkflowNamespace } from './workflow-namespace';
 import { UiAccounts } from './auth/ui-accounts';
 import { ArgoMetrics } from './metrics';
+import { NetworkPolicies } from './network-policies';
 
 /** The plan's endpoint of a component it runs (the plan always has one for a component it deploys). */
 function endpointOf(plan: ResolvedArgoWorkflows, component: Component): Endpoint {
@@ -54,6 +55,7 @@ export class ArgoWorkflows extends Construct {
       if (n.create) new Namespace(this, `Namespace-${n.name}`, { ctx, name: n.name, podSecurity: n.podSecurity, labels: n.labels });
     }
     new Crds(this, 'Crds', { ctx, mode: plan.crds });
+    if (plan.networkPolicies.policies.length) new NetworkPolicies(this, 'NetworkPolicies', { ctx, policies: plan.networkPolicies.policies });
     if (plan.storage.secrets.length) new ManagedSecrets(this, 'Secrets', { ctx, secrets: plan.storage.secrets });
     const db = plan.persistence?.database;
     if (db) new InClusterDatabase(this, 'Database', { ctx, database: db, endpoint: endpointOf(plan, db.engine === 'postgres' ? Component.POSTGRES : Component.MYSQL) });

@@ -1,3 +1,4 @@
+import { JobName } from '../config/endpoints';
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import type { ICustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition';
@@ -11,7 +12,7 @@ import { jobPodMetadata, restrictedContainerSecurityContext, restrictedPodSecuri
 import { ARGO_CRD_VERSION, ARGO_GROUP, CRD_DEFINITIONS, crdName, minimalSchema } from './crd-definitions';
 import { clusterRoleWithBinding } from './rbac';
 
-export const CRD_INSTALLER_NAME = 'argo-crd-installer';
+export const CRD_INSTALLER_NAME: string = JobName.CRD_INSTALLER;
 
 export interface CrdsProps {
   readonly ctx: K8sContext;

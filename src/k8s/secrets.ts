@@ -1,3 +1,4 @@
+import { JobName } from '../config/endpoints';
 import { Construct } from 'constructs';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
@@ -25,7 +26,7 @@ export type { ManagedSecret };
  * of the `app` label of its pod. The Job itself is `argo-stack-credentials-<hash>` (see
  * `specHashedJobName`): its pod template, script included, changes with the generated Secrets.
  */
-export const CREDENTIALS_JOB_NAME = 'argo-stack-credentials';
+export const CREDENTIALS_JOB_NAME: string = JobName.CREDENTIALS;
 /** The Job's image by default (`images.jobs`): small, pinned, with a POSIX sh (busybox ash) and curl. */
 export const CREDENTIALS_JOB_IMAGE = DEFAULT_JOBS_IMAGE;
 /** The UID of `curl_user` in that image. */

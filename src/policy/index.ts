@@ -15,7 +15,8 @@
  * - `rbac/` (`rbac.ts`): no `*` in verbs, resources or apiGroups; no unrestricted Secret reads.
  * - `argo-server/`, `controller/`, `controller-config/`, `artifact-repositories/`, `install/`
  *   (`argo.ts`): the Argo Workflows v4.1.2 settings that make the server or the controller fail at start.
- * - `network/` (`network.ts`): every Service selector matches a pod template of its namespace.
+ * - `network/` (`network.ts`): every Service selector matches a pod template of its namespace; every
+ *   NetworkPolicy selects a pod template (or Argo's run-time pods); with NetworkPolicies, every pod is default-denied.
  *
  * Every finding names the object as `Kind/namespace/name`; the namespace part is empty for
  * objects without one (`ClusterRole//argo-cluster-role`).
@@ -27,7 +28,7 @@ import { containersOf, CheckOptions, Finding, isObj, Obj, podSpecOf, Report, rep
 import { checkArgoObject, checkInstall } from './argo';
 import { checkConfigMap, checkContainerEnv, checkSecret } from './credentials';
 import { checkContainerImage } from './images';
-import { checkServiceSelectors } from './network';
+import { checkNetworkPolicies, checkServiceSelectors } from './network';
 import { checkContainerResources, checkProbes } from './pods';
 import { checkContainerSecurity, checkPodSecurity } from './pss';
 import { checkRbacRules } from './rbac';
@@ -52,6 +53,7 @@ export function checkManifests(objects: readonly unknown[], options: CheckOption
   }
   checkInstall(objs, findings);
   checkServiceSelectors(objs, findings);
+  checkNetworkPolicies(objs, findings);
   return findings;
 }
 

@@ -19,6 +19,7 @@ export const README_FILE = 'README.md';
 export const COMPONENT_FILES: Readonly<Record<string, string>> = {
   namespaces: '00-namespaces',
   crds: '01-crds',
+  'network-policies': '02-network-policies',
   credentials: '05-credentials',
   postgres: '06-postgres',
   mysql: '06-mysql',

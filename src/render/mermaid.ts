@@ -5,7 +5,7 @@
  * only (`flowchart LR`, `subgraph ... end`, `-->|label|`, quoted labels), which GitHub and GitLab
  * render.
  */
-import { Component, Endpoint, ExternalPeer, Flow, FlowSource } from '../config/endpoints';
+import { Component, Endpoint, ExternalDestination, ExternalPeer, ExternalTarget, Flow, FlowSource, FlowTarget, isExternalTarget } from '../config/endpoints';
 import type { ResolvedArgoWorkflows } from '../config/plan';
 
 /** How each peer outside the plan is named in the diagram. */
@@ -14,7 +14,16 @@ const EXTERNAL_LABELS: Readonly<Record<string, string>> = {
   [ExternalPeer.GATEWAY]: 'Gateway',
   [ExternalPeer.LOAD_BALANCER]: 'LoadBalancer clients',
   [ExternalPeer.PROMETHEUS]: 'Prometheus',
+  [ExternalTarget.API_SERVER]: 'Kubernetes API',
+  [ExternalTarget.DNS]: 'cluster DNS',
+  [ExternalTarget.INTERNET]: 'internet',
+  [ExternalTarget.DATABASE]: 'database',
+  [ExternalTarget.OBJECT_STORE]: 'object store',
+  [ExternalTarget.SSO_ISSUER]: 'SSO issuer',
 };
+
+/** The label of a destination outside the plan: what it is, and its host when known. */
+export const destinationLabel = (to: ExternalDestination): string => (to.host ? `${externalLabel(to.external)} ${to.host}` : externalLabel(to.external));
 
 /** The label of an external peer (its value when it has no label of its own). */
 export const externalLabel = (peer: string): string => EXTERNAL_LABELS[peer] ?? peer;
@@ -91,12 +100,22 @@ function endpointNode(nodes: Nodes, e: Endpoint): Node {
 const workflowPodsNode = (nodes: Nodes, namespace: string): Node =>
   nodes.get(`workflow-pods\0${namespace}`, mermaidId(namespace, 'workflow_pods'), (id) => ({ id, namespace, lines: ['workflow pods'] }));
 
+/** The node of a one-shot Job of the install, in the install namespace. */
+const jobNode = (nodes: Nodes, namespace: string, job: string): Node =>
+  nodes.get(`job\0${namespace}\0${job}`, mermaidId(namespace, `job_${job}`), (id) => ({ id, namespace, lines: [`Job ${job}`] }));
+
 /** The node of a peer outside the plan. */
 const externalNode = (nodes: Nodes, peer: string): Node =>
   nodes.get(`external\0${peer}`, mermaidId('external', peer), (id) => ({ id, lines: [externalLabel(peer)] }));
 
-/** The node of a component a flow reaches: its endpoint in the plan, else a node outside every namespace. */
-function targetNode(nodes: Nodes, plan: ResolvedArgoWorkflows, component: Component): Node {
+/** The node a flow reaches: a component's endpoint in the plan, or a destination outside every namespace. */
+function targetNode(nodes: Nodes, plan: ResolvedArgoWorkflows, to: FlowTarget): Node {
+  if (isExternalTarget(to)) return externalNode(nodes, destinationLabel(to));
+  return componentNode(nodes, plan, to);
+}
+
+/** The node of a component: its endpoint in the plan, else a node outside every namespace. */
+function componentNode(nodes: Nodes, plan: ResolvedArgoWorkflows, component: Component): Node {
   const endpoint = plan.endpoints.find((e) => e.component === component);
   if (endpoint) return endpointNode(nodes, endpoint);
   return nodes.get(`component\0${String(component)}`, mermaidId('outside', String(component)), (id) => ({ id, lines: [String(component)] }));
@@ -104,14 +123,17 @@ function targetNode(nodes: Nodes, plan: ResolvedArgoWorkflows, component: Compon
 
 /** The node of a flow's source. */
 function sourceNode(nodes: Nodes, plan: ResolvedArgoWorkflows, from: FlowSource): Node {
-  if ('component' in from) return targetNode(nodes, plan, from.component);
+  if ('component' in from) return componentNode(nodes, plan, from.component);
   if ('workflowPods' in from) return workflowPodsNode(nodes, from.workflowPods);
+  if ('job' in from) return jobNode(nodes, plan.namespace, from.job);
   return externalNode(nodes, String(from.external));
 }
 
-/** `postgres 5432`: the port a flow reaches, by name and number when the endpoint has it. */
+/** `postgres 5432`: the port a flow reaches, by name and number when the endpoint (or the destination) has it. */
 export function flowPort(plan: ResolvedArgoWorkflows, flow: Flow): string {
-  const port = plan.endpoints.find((e) => e.component === flow.to)?.ports.find((p) => p.name === flow.port);
+  const to = flow.to;
+  if (isExternalTarget(to)) return to.port !== undefined ? `${flow.port} ${to.port}` : flow.port;
+  const port = plan.endpoints.find((e) => e.component === to)?.ports.find((p) => p.name === flow.port);
   return port ? `${port.name} ${port.containerPort}` : flow.port;
 }
 

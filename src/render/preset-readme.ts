@@ -4,8 +4,9 @@
  * Mermaid picture of its components and allowed flows. Written from the chart's rendered objects
  * and the plans of its `ArgoWorkflows` installs; deterministic.
  */
+import { isExternalTarget } from '../config/endpoints';
 import type { ResolvedArgoWorkflows } from '../config/plan';
-import { externalLabel, flowchart, flowPort } from './mermaid';
+import { destinationLabel, externalLabel, flowchart, flowPort } from './mermaid';
 import {
   createdObjects, customResourceCrds, expectedObjects, groupOf, imagesOf, NeededObject, objectName, Rendered,
 } from './preset-facts';
@@ -39,9 +40,12 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]): s
 function pictureSection(plans: readonly ResolvedArgoWorkflows[]): string[] {
   const rows = plans.flatMap((plan) => plan.flows.map((f) => {
     const from = 'component' in f.from ? `${plan.namespace}/${f.from.component}`
-      : 'workflowPods' in f.from ? `workflow pods in ${f.from.workflowPods}` : externalLabel(String(f.from.external));
-    const to = plan.endpoints.find((e) => e.component === f.to);
-    return [from, to ? `${to.namespace}/${to.name}` : String(f.to), flowPort(plan, f), f.purpose];
+      : 'workflowPods' in f.from ? `workflow pods in ${f.from.workflowPods}`
+        : 'job' in f.from ? `Job ${plan.namespace}/${f.from.job}` : externalLabel(String(f.from.external));
+    const target = f.to;
+    if (isExternalTarget(target)) return [from, destinationLabel(target), flowPort(plan, f), f.purpose];
+    const to = plan.endpoints.find((e) => e.component === target);
+    return [from, to ? `${to.namespace}/${to.name}` : String(target), flowPort(plan, f), f.purpose];
   }));
   const flows = rows.length
     ? ['The connections (the plan\'s `flows`, the data the NetworkPolicies are made from):', '', ...table(['from', 'to', 'port', 'purpose'], rows)]

@@ -9,13 +9,14 @@ import { Credentials } from '../../src/config/credentials';
 import { ArgoWorkflows } from '../../src/k8s/argo-workflows';
 
 describe('existingSecretHints', () => {
-  test('the presets: external-db the database Secret and its CA bundle, gateway the CA of argo-server, sso the SSO client Secret', () => {
+  test('the presets: external-db and ha the database Secret (external-db its CA bundle too), gateway the CA of argo-server, sso the SSO client Secret', () => {
     expect(existingSecretHints(buildApp(PRESETS))).toEqual({
       'external-db': [
         'kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
         'kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',
       ],
       gateway: ['kubectl create configmap argo-server-ca -n argo --from-file=ca.crt=<CA file>'],
+      ha: ['kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...'],
       sso: ['kubectl create secret generic argo-workflows-sso -n argo --from-literal=client-id=... --from-literal=client-secret=...'],
     });
   });
@@ -85,7 +86,7 @@ describe('runSynth', () => {
     expect(runSynth(PRESETS, out, io)).toBe(0);
     expect(output.stderr).toBe('');
     expect(output.stdout).toBe([
-      `argo-stack: wrote 76 files for 11 presets to ${out}/`,
+      `argo-stack: wrote 87 files for 11 presets to ${out}/`,
       `${out}/external-db/ expects these to exist before it is applied:`,
       '  kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
       '  kubectl create configmap rds-ca -n argo --from-file=global-bundle.pem=<CA bundle file>',
@@ -93,6 +94,8 @@ describe('runSynth', () => {
       '  kubectl create configmap argo-server-ca -n argo --from-file=ca.crt=<CA file>',
       `${out}/sso/ expects these to exist before it is applied:`,
       '  kubectl create secret generic argo-workflows-sso -n argo --from-literal=client-id=... --from-literal=client-secret=...',
+      `${out}/ha/ expects these to exist before it is applied:`,
+      '  kubectl create secret generic argo-postgres-config -n argo --from-literal=username=... --from-literal=password=...',
       '',
     ].join('\n'));
     expect(fs.readdirSync(out).sort()).toEqual(['.argo-stack', ...PRESETS.map((p) => p.name)].sort());

@@ -44,8 +44,10 @@ describe('scrape targets', () => {
     expect([plain.scheme, plain.tls, plain.bearerToken]).toEqual(['http', undefined, undefined]);
   });
 
-  test('flows: Prometheus to the controller metrics port, and to argo-server web with serverMetrics', () => {
-    expect(plan({ serverMetrics: true }).flows.filter((f) => 'external' in f.from)).toEqual([
+  test('flows: Prometheus to the controller metrics port, and to argo-server web with serverMetrics, once a ServiceMonitor scrapes them', () => {
+    // Without a ServiceMonitor nothing is known to scrape: networkPolicies.prometheus admits a Prometheus configured otherwise.
+    expect(plan({ serverMetrics: true }).flows.filter((f) => 'external' in f.from)).toEqual([]);
+    expect(plan({ serviceMonitor: true, serverMetrics: true }).flows.filter((f) => 'external' in f.from)).toEqual([
       { from: { external: ExternalPeer.PROMETHEUS }, to: Component.CONTROLLER, port: 'metrics', purpose: 'Prometheus scrapes workflow-controller /metrics' },
       { from: { external: ExternalPeer.PROMETHEUS }, to: Component.SERVER, port: 'web', purpose: 'Prometheus scrapes argo-server /metrics' },
     ]);

@@ -7,7 +7,7 @@ import { Checker, nearMiss, typoDistance } from '../../src/config/check';
 import { Credentials } from '../../src/config/credentials';
 import { Contributions, foldControllerConfig, foldApiAccess, foldNamespaceLabels, foldPod, foldSecretsRead, foldServiceAccountAnnotations, mergeConfig } from '../../src/config/contributions';
 import { ArtifactRepository } from '../../src/config/storage/artifact-repository';
-import { Component, ExternalPeer, portOf } from '../../src/config/endpoints';
+import { Component, ExternalTarget, isExternalTarget, JobName, portOf } from '../../src/config/endpoints';
 import { resolvePod } from '../../src/config/pod';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { Exposure, ServerTls } from '../../src/config/exposure';
@@ -57,7 +57,12 @@ describe('endpoints', () => {
   test('an external database and no argo-server leave only the controller', () => {
     const plan = resolveArgoWorkflows({ server: { enabled: false } });
     expect(plan.endpoints.map((e) => e.component)).toEqual([Component.CONTROLLER]);
-    expect(plan.flows).toEqual([{ from: { external: ExternalPeer.PROMETHEUS }, to: Component.CONTROLLER, port: 'metrics', purpose: 'Prometheus scrapes workflow-controller /metrics' }]);
+    // Only the controller and the CRD installer, to the API server (and the controller to DNS).
+    expect(plan.flows.map((f) => [f.from, f.to])).toEqual([
+      [{ component: Component.CONTROLLER }, { external: ExternalTarget.API_SERVER }],
+      [{ component: Component.CONTROLLER }, { external: ExternalTarget.DNS }],
+      [{ job: JobName.CRD_INSTALLER }, { external: ExternalTarget.API_SERVER }],
+    ]);
   });
 
   test('an in-cluster MySQL on another port keeps the container port and names the Service port', () => {
@@ -72,24 +77,28 @@ describe('endpoints', () => {
 
 describe('flows', () => {
   test('the quick-start: the binaries reach the database, workflow pods and argo-server reach MinIO', () => {
-    expect(resolveArgoWorkflows({ ...QUICK_START, workflowNamespaces: [{ name: 'argo' }, { name: 'team-a' }] }).flows).toEqual([
+    expect(resolveArgoWorkflows({ ...QUICK_START, workflowNamespaces: [{ name: 'argo' }, { name: 'team-a' }] }).flows.filter((f) => !isExternalTarget(f.to))).toEqual([
       { from: { component: Component.CONTROLLER }, to: Component.POSTGRES, port: 'postgres', purpose: 'workflow archive, offloaded node status and synchronization' },
       { from: { component: Component.SERVER }, to: Component.POSTGRES, port: 'postgres', purpose: 'archived workflows in the UI and API' },
       { from: { workflowPods: 'argo' }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' },
       { from: { workflowPods: 'team-a' }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' },
       { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
-      { from: { external: ExternalPeer.PROMETHEUS }, to: Component.CONTROLLER, port: 'metrics', purpose: 'Prometheus scrapes workflow-controller /metrics' },
+      { from: { job: JobName.MINIO_BUCKET }, to: Component.MINIO, port: 'api', purpose: 'create the bucket' },
+      { from: { job: JobName.MINIO_USERS }, to: Component.MINIO, port: 'api', purpose: 'create the workflow namespaces\' users and policies' },
     ]);
   });
 
   test('without argo-server, no flow starts at it', () => {
     const flows = resolveArgoWorkflows({ ...QUICK_START, server: { enabled: false } }).flows;
-    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : f.from.external))).toEqual(['workflow-controller', 'pods:argo', 'prometheus']);
+    expect(flows.map((f) => ('component' in f.from ? f.from.component : 'workflowPods' in f.from ? `pods:${f.from.workflowPods}` : 'job' in f.from ? f.from.job : f.from.external))).toEqual([
+      'workflow-controller', 'workflow-controller', 'pods:argo', 'pods:argo', 'argo-crd-installer', 'workflow-controller', 'pods:argo',
+      'minio-create-bucket', 'minio-create-bucket', 'minio-users', 'minio-users', 'argo-stack-credentials', 'argo-stack-credentials',
+    ]);
   });
 
   test('every flow ends at a port of an endpoint of the plan', () => {
     const plan = resolveArgoWorkflows(QUICK_START);
-    for (const f of plan.flows) {
+    for (const f of plan.flows.filter((x) => !isExternalTarget(x.to))) {
       const to = plan.endpoints.find((e) => e.component === f.to);
       expect(to && portOf(to, f.port)).toBeTruthy();
     }

@@ -13,7 +13,7 @@ import { resolveArgoWorkflows } from '../../src/config/resolve';
 import { bad, expectInvalid } from './_helpers';
 
 const resolve = (props: unknown) => () => resolveArgoWorkflows(bad(props));
-const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs, workloadIdentity, workflowRestrictions, workflowServiceAccountTokens, sso, tokenLogin, metrics, rbacProfile, rbacFeatures';
+const TOP = 'namespace, createNamespace, version, imageRegistry, images, scope, managedNamespace, crds, labels, imagePullSecrets, minio, artifactRepository, artifactRepositories, secrets, controller, server, workflowNamespaces, persistence, jobs, workloadIdentity, workflowRestrictions, workflowServiceAccountTokens, sso, tokenLogin, metrics, rbacProfile, rbacFeatures, networkPolicies';
 
 describe('unknown keys', () => {
   test('at the top level, with a rename hint for near misses', () => {

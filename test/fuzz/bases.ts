@@ -170,6 +170,13 @@ const INGRESS_PROPS: ArgoWorkflowsProps = {
       tls: IngressTls.certManager({ clusterIssuer: 'letsencrypt' }), annotations: { 'example.com/team': 'data' },
     }),
   },
+  networkPolicies: {
+    enabled: true, apiServer: { cidrs: ['172.18.0.2/32', 'fd00::2/128'], ports: [6443] },
+    dns: { namespaceSelector: { 'kubernetes.io/metadata.name': 'kube-system' }, podSelector: { 'k8s-app': 'kube-dns' } },
+    ingressController: { namespaceSelector: { 'kubernetes.io/metadata.name': 'traefik' }, podSelector: { 'app.kubernetes.io/name': 'traefik' } },
+    prometheus: { namespaceSelector: { 'kubernetes.io/metadata.name': 'monitoring' }, podSelector: { 'app.kubernetes.io/name': 'prometheus' } },
+    workflowEgress: { internet: true, cidrs: ['10.20.0.0/16'] },
+  },
 };
 const GATEWAY_PROPS: ArgoWorkflowsProps = {
   server: {
@@ -179,6 +186,7 @@ const GATEWAY_PROPS: ArgoWorkflowsProps = {
       backendTls: { caConfigMap: 'argo-server-ca', hostname: 'argo-server.argo.svc' },
     }),
   },
+  networkPolicies: { gateway: { namespaceSelector: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' }, podSelector: { 'app.kubernetes.io/name': 'envoy' } } },
 };
 
 /** The minimal RBAC profile with every feature turned on. */

@@ -18,12 +18,13 @@ const installerObjects = (objs: K8sObject[]) => objs.filter((o) => o.metadata.na
 describe('CrdMode.INSTALLER (default)', () => {
   const objs = synthObjects();
 
-  test('emits exactly the ServiceAccount, ClusterRole, ClusterRoleBinding and Job, and no CRD', () => {
+  test('emits exactly the ServiceAccount, ClusterRole, ClusterRoleBinding and Job (and the Job\'s NetworkPolicy), and no CRD', () => {
     expect(installerObjects(objs).map((o) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`)).toEqual([
       'ServiceAccount argo/argo-crd-installer',
       'ClusterRole /argo-crd-installer',
       'ClusterRoleBinding /argo-crd-installer',
       'Job argo/argo-crd-installer-v4-1-2',
+      'NetworkPolicy argo/argo-crd-installer',
     ]);
     expect(ofKind(objs, 'CustomResourceDefinition')).toEqual([]);
     expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'crds').map(key)).toEqual([
@@ -130,6 +131,7 @@ describe('CrdMode.INSTALLER (default)', () => {
       'ClusterRole argo-crd-installer',
       'ClusterRoleBinding argo-crd-installer',
       'Job argo/argo-crd-installer-v4-1-2',
+      'NetworkPolicy argo/argo-crd-installer',
     ]);
   });
 

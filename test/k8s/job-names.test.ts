@@ -61,7 +61,7 @@ describe('the credentials Job', () => {
     const job = findJob(objs, CREDENTIALS, 'argo');
     expect(job.metadata.name).toBe(hashedJobName(CREDENTIALS, job));
     expect(objs.filter((o) => o.metadata.name.startsWith(CREDENTIALS)).map(key)).toEqual([
-      'ServiceAccount argo/argo-stack-credentials', 'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
+      'NetworkPolicy argo/argo-stack-credentials', 'ServiceAccount argo/argo-stack-credentials', 'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo', key(job),
     ]);
     expect(job.spec.template.spec.serviceAccountName).toBe(CREDENTIALS);

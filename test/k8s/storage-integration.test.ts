@@ -288,7 +288,7 @@ describe('MinIO with a workflow namespace other than the install namespace', () 
 
   test('the credentials Job has a Role and RoleBinding in both namespaces', () => {
     expect(objs.filter((o) => o.metadata.name.startsWith('argo-stack-credentials')).map(key)).toEqual([
-      'ServiceAccount argo/argo-stack-credentials',
+      'NetworkPolicy argo/argo-stack-credentials', 'ServiceAccount argo/argo-stack-credentials',
       'Role argo/argo-stack-credentials', 'RoleBinding argo/argo-stack-credentials',
       'Role team-a/argo-stack-credentials', 'RoleBinding team-a/argo-stack-credentials',
       'ValidatingAdmissionPolicy argo-stack-credentials-argo', 'ValidatingAdmissionPolicyBinding argo-stack-credentials-argo',
@@ -315,7 +315,7 @@ describe('MinIO with a workflow namespace other than the install namespace', () 
   test('with the install namespace as the only workflow namespace: minio:9000 and everything in one namespace', () => {
     const same = synthObjects({ minio: true, workflowNamespaces: [{ name: 'argo' }] });
     expect(parse(find(same, 'ConfigMap', 'artifact-repositories', 'argo').data.minio).s3.endpoint).toBe('minio:9000');
-    expect(same.filter((o) => o.metadata.name.startsWith('argo-stack-credentials')).map((o) => o.metadata.namespace)).toEqual(['argo', 'argo', 'argo', undefined, undefined, 'argo']);
+    expect(same.filter((o) => o.metadata.name.startsWith('argo-stack-credentials')).map((o) => o.metadata.namespace)).toEqual(['argo', 'argo', 'argo', 'argo', undefined, undefined, 'argo']);
   });
 });
 

@@ -64,3 +64,42 @@ describe('checkManifests: network', () => {
     ]);
   });
 });
+
+describe('checkManifests: NetworkPolicies', () => {
+  const policy = (name: string, spec: Obj, namespace = 'apps') => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec });
+  const DENY = policy('deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  const WEB_DEPLOYMENT = 'Deployment/apps/web';
+  const notDenied = (namespace = 'apps', object = WEB_DEPLOYMENT) => warn('network/pod-not-denied-by-default',
+    `its pods are not isolated for both ingress and egress by a NetworkPolicy of namespace "${namespace}", so traffic no policy mentions is not denied. Fix: add a default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress) to the namespace`, object);
+  const selectsNothing = (selector: Obj, name: string) => warn('network/policy-selects-nothing',
+    `spec.podSelector ${JSON.stringify(selector)} matches the labels of no pod template in the policy's namespace, so the policy guards nothing unless those pods come from elsewhere. Fix: correct spec.podSelector or the pod template's labels`, `NetworkPolicy/apps/${name}`);
+
+  test('a default deny and a policy that selects the Deployment\'s pods: no finding', () => {
+    expect(checkManifests([goodDeployment(), DENY, policy('web', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 443 }] }] })])).toEqual([]);
+  });
+
+  test('a policy whose selector matches no pod template (by labels or by expressions)', () => {
+    const byLabels = { matchLabels: { app: 'api' } };
+    const byExpr = { matchExpressions: [{ key: 'app', operator: 'In', values: ['api'] }] };
+    expect(checkManifests([goodDeployment(), DENY, policy('api', { podSelector: byLabels }), policy('expr', { podSelector: byExpr })]))
+      .toEqual([selectsNothing(byLabels, 'api'), selectsNothing(byExpr, 'expr')]);
+  });
+
+  test('a policy in another namespace than the pods selects nothing there', () => {
+    expect(checkManifests([goodDeployment(), DENY, policy('web', { podSelector: { matchLabels: { app: 'web' } } }, 'other')])).toEqual([
+      warn('network/policy-selects-nothing', 'spec.podSelector {"matchLabels":{"app":"web"}} matches the labels of no pod template in the policy\'s namespace, so the policy guards nothing unless those pods come from elsewhere. Fix: correct spec.podSelector or the pod template\'s labels', 'NetworkPolicy/other/web'),
+    ]);
+  });
+
+  test('a selector on the labels of the pods Argo creates at run time, and an empty selector, are skipped', () => {
+    expect(checkManifests([goodDeployment(), DENY, policy('wf', { podSelector: { matchExpressions: [{ key: 'workflows.argoproj.io/workflow', operator: 'Exists' }] } })])).toEqual([]);
+    expect(checkManifests([goodDeployment(), DENY, policy('deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }, 'workflows')])).toEqual([]);
+  });
+
+  test('with NetworkPolicies in the set, a pod not isolated both ways is reported; without any, nothing is', () => {
+    expect(checkManifests([goodDeployment()])).toEqual([]);
+    expect(checkManifests([goodDeployment(), policy('web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] })])).toEqual([notDenied()]);
+    expect(checkManifests([goodDeployment(), policy('in', { podSelector: {}, policyTypes: ['Ingress'] }), policy('out', { podSelector: {}, egress: [] })])).toEqual([]);
+    expect(checkManifests([goodDeployment(), policy('deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }, 'other')])).toEqual([notDenied()]);
+  });
+});

@@ -74,8 +74,8 @@ describe('objects emitted twice', () => {
   test('two installs in one chart and one namespace: the first lines, exactly', () => {
     const app = new App();
     const chart = new Chart(app, 'one');
-    new ArgoWorkflows(chart, 'First', { crds: CrdMode.NONE });
-    new ArgoWorkflows(chart, 'Second', { crds: CrdMode.NONE });
+    new ArgoWorkflows(chart, 'First', { crds: CrdMode.NONE, networkPolicies: { enabled: false } });
+    new ArgoWorkflows(chart, 'Second', { crds: CrdMode.NONE, networkPolicies: { enabled: false } });
     const lines = rejection(app).split('\n');
     expect(lines.slice(0, 3)).toEqual([
       '18 objects are emitted more than once:',
@@ -122,7 +122,7 @@ describe('declareAlternatives: charts for clusters of their own, as the presets 
     const app = declareAlternatives(new App());
     new ArgoWorkflows(new Chart(app, 'a'), 'argo');
     new ArgoWorkflows(new Chart(app, 'b'), 'argo');
-    expect(Object.keys(renderApp(app))).toHaveLength(10); // 4 YAML files and a README each
+    expect(Object.keys(renderApp(app))).toHaveLength(12); // 5 YAML files and a README each
   });
 
   test('twice in one chart is still rejected', () => {

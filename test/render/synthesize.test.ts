@@ -161,6 +161,7 @@ describe('the record .argo-stack', () => {
       '# The files argo-stack wrote in this folder. The next synth replaces or deletes exactly these and leaves everything else alone. Do not edit.',
       'c/00-namespaces.yaml',
       'c/01-crds.yaml',
+      'c/02-network-policies.yaml',
       'c/10-workflow-controller.yaml',
       'c/20-argo-server.yaml',
       'c/30-workflow-namespaces.yaml',
@@ -186,7 +187,7 @@ describe('file layout', () => {
   test('files are sorted in apply order: 00-namespaces and 01-crds first', () => {
     const app = appWith((chart) => new ArgoWorkflows(chart, 'argo', { workflowNamespaces: [{ name: 'team-a' }] }));
     expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual([
-      '00-namespaces.yaml', '01-crds.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '30-workflow-namespaces.yaml', 'README.md',
+      '00-namespaces.yaml', '01-crds.yaml', '02-network-policies.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '30-workflow-namespaces.yaml', 'README.md',
     ]);
   });
 
@@ -196,7 +197,7 @@ describe('file layout', () => {
       new ApiObject(chart, 'Plain', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } });
       new ArgoWorkflows(chart, 'argo', { crds: CrdMode.NONE });
     });
-    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual(['00-namespaces.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml', 'README.md']);
+    expect(Object.keys(renderChart(app.node.findChild('c') as Chart))).toEqual(['00-namespaces.yaml', '02-network-policies.yaml', '10-workflow-controller.yaml', '20-argo-server.yaml', '90-addons.yaml', '90-other.yaml', 'README.md']);
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'crds' } } })).toBe('01-crds');
     expect(fileFor({ metadata: { labels: { 'app.kubernetes.io/component': 'addons' } } })).toBe('90-addons');
     expect(fileFor({})).toBe('90-other');
@@ -224,8 +225,8 @@ describe('file layout', () => {
     new ArgoWorkflows(new Chart(app, 'b'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     new ArgoWorkflows(new Chart(app, 'a'), 'argo', { server: { enabled: false }, crds: CrdMode.NONE });
     expect(Object.keys(renderApp(app))).toEqual([
-      'b/00-namespaces.yaml', 'b/10-workflow-controller.yaml', 'b/README.md',
-      'a/00-namespaces.yaml', 'a/10-workflow-controller.yaml', 'a/README.md',
+      'b/00-namespaces.yaml', 'b/02-network-policies.yaml', 'b/10-workflow-controller.yaml', 'b/README.md',
+      'a/00-namespaces.yaml', 'a/02-network-policies.yaml', 'a/10-workflow-controller.yaml', 'a/README.md',
     ]);
   });
 });

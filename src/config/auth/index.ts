@@ -4,6 +4,7 @@
  * the Secrets argo-server reads, and its right to create the `sso` Secret; the accounts it creates
  * are in `resolved.accounts` (constructs in `k8s/auth/`).
  */
+import { Component, ExternalTarget, Flow } from '../endpoints';
 import { Checker } from '../check';
 import type { ApiAccess, Contributions, Feature, SecretRead } from '../contributions';
 import { conflict } from '../errors';
@@ -102,6 +103,20 @@ function resolveSso(value: unknown, ctx: AuthFeatureContext): ResolvedSso {
   return { ...settings, config: { ...settings.config, ...(rbac ? { rbac: { enabled: true } } : {}) }, namespace, ...(rbac ? { rbac } : {}) };
 }
 
+/** argo-server fetches the issuer's discovery document and keys, and exchanges codes, at the issuer (and its alias). */
+function ssoFlows(sso: ResolvedSso): Flow[] {
+  const urls = [sso.config.issuer, ...(sso.config.issuerAlias ? [sso.config.issuerAlias] : [])];
+  const seen = new Set<string>();
+  return urls.flatMap((u): Flow[] => {
+    const url = new URL(u);
+    const port = url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443;
+    const host = url.hostname;
+    if (seen.has(`${host}:${port}`)) return [];
+    seen.add(`${host}:${port}`);
+    return [{ from: { component: Component.SERVER }, to: { external: ExternalTarget.SSO_ISSUER, host, port }, port: url.protocol === 'http:' ? 'http' : 'https', purpose: 'OIDC discovery, keys and token exchange' }];
+  });
+}
+
 function contributions(sso: ResolvedSso | undefined, addsSso: boolean, installNamespace: string): Contributions {
   if (!sso) return {};
   const tokens = (sso.rbac?.accounts ?? []).map((a) => a.tokenSecretName);
@@ -115,6 +130,7 @@ function contributions(sso: ResolvedSso | undefined, addsSso: boolean, installNa
     // SSO RBAC lists and watches ServiceAccounts in the SSO namespace (server/cache/resource_cache.go,
     // an informer): argo-server's workload rules already grant get/list/watch on serviceaccounts there.
     apiAccess: [CREATE_SSO_SECRET],
+    flows: ssoFlows(sso),
   };
 }
 

@@ -6,6 +6,7 @@
  * HTTPRoute and the Certificates are in its resolved section.
  */
 import { Checker, isPlainObject } from '../check';
+import { Component, ExternalPeer, Flow } from '../endpoints';
 import type { Contributions, EnvVar, Feature } from '../contributions';
 import { conflict, hintText, invalid } from '../errors';
 import { isCidr } from './cidr';
@@ -64,6 +65,16 @@ function contributions(tls: ResolvedServerTls, baseHref: string, hsts: boolean |
   };
 }
 
+const PEERS: Partial<Record<ResolvedExposure['kind'], ExternalPeer>> = {
+  'ingress': ExternalPeer.INGRESS_CONTROLLER, 'gateway': ExternalPeer.GATEWAY, 'load-balancer': ExternalPeer.LOAD_BALANCER,
+};
+
+/** Who forwards outside traffic to argo-server's `web` port: the Ingress controller, the Gateway, or clients of the LoadBalancer. */
+function exposureFlows(exposure: ResolvedExposure): Flow[] {
+  const peer = PEERS[exposure.kind];
+  return peer ? [{ from: { external: peer }, to: Component.SERVER, port: 'web', purpose: 'the UI and API from outside the cluster' }] : [];
+}
+
 /** The exposure's own part: the kind, the hosts, the Service, the Ingress or route, the Ingress's Certificate. */
 function resolveKind(c: Checker, exposure: Exposure, base: { baseHref: string; tls: ResolvedServerTls; serverCertificate?: ResolvedCertificate; hosts: string[]; o: Record<string, unknown> } & ExposureContext): Omit<ResolvedExposure, 'baseHref' | 'secure' | 'tls' | 'certificates'> & { certificate?: ResolvedCertificate } {
   const ctx = { namespace: base.namespace, serviceName: base.serviceName, baseHref: base.baseHref, serverTls: base.tls };
@@ -119,5 +130,5 @@ export function resolveExposure(o: ExposureOptions | undefined, ctx: ExposureCon
     ...kind, baseHref, secure: tls.secure, tls,
     certificates: [...(serverCertificate ? [serverCertificate] : []), ...(certificate ? [certificate] : [])],
   };
-  return { resolved, contributes: ctx.enabled ? contributions(tls, baseHref, options.hsts) : {} };
+  return { resolved, contributes: ctx.enabled ? { ...contributions(tls, baseHref, options.hsts), flows: exposureFlows(resolved) } : {} };
 }

@@ -182,9 +182,14 @@ export function resolveMetrics(options: MetricsOptions | undefined, ctx: Metrics
   return { resolved, contributes: contributions(resolved) };
 }
 
-/** `ARGO_SERVER_METRICS_AUTH=false` when chosen, and Prometheus's flows to what it scrapes. */
+/**
+ * `ARGO_SERVER_METRICS_AUTH=false` when chosen, and Prometheus's flows to what its ServiceMonitors
+ * scrape (without a ServiceMonitor nothing is known to scrape: `networkPolicies.prometheus` admits
+ * a Prometheus configured otherwise).
+ */
 function contributions(m: ResolvedMetrics): Contributions {
-  const flows: Flow[] = [m.controller, m.server].flatMap((t) => (t ? [{
+  const scraped = m.serviceMonitor ? [m.controller, m.server] : [];
+  const flows: Flow[] = scraped.flatMap((t) => (t ? [{
     from: { external: ExternalPeer.PROMETHEUS }, to: t.component, port: t.port, purpose: `Prometheus scrapes ${t.component} ${t.path}`,
   }] : []));
   return {

@@ -10,7 +10,7 @@ import { validateControllerConfig } from '../controller-config/schema';
 import type { SecretSpec } from '../credentials';
 import { Checker } from '../check';
 import type { Contributions, Feature, PodAddition } from '../contributions';
-import { appSelector, Component, Endpoint, Flow } from '../endpoints';
+import { appSelector, Component, Endpoint, ExternalTarget, Flow, PORTS } from '../endpoints';
 import { conflict, invalid } from '../errors';
 import { resolveTtl } from '../ttl';
 import { DatabaseCaCertificate, DatabaseEngine, ResolvedInClusterDatabase } from './database-options';
@@ -109,12 +109,25 @@ function databaseNetwork(db: ResolvedInClusterDatabase): { endpoints: Endpoint[]
   };
 }
 
+/** A database outside the cluster: the binaries connect to its host and port. */
+function externalDatabaseFlows(r: ResolvedPersistence): Flow[] {
+  const db = r.persistence.postgresql ?? r.persistence.mysql;
+  if (!db?.host) return [];
+  const port = db.port ?? (r.persistence.postgresql ? PORTS.postgres : PORTS.mysql);
+  const to = { external: ExternalTarget.DATABASE, host: db.host, port };
+  const name = r.persistence.postgresql ? 'postgres' : 'mysql';
+  return [
+    { from: { component: Component.CONTROLLER }, to, port: name, purpose: 'workflow archive, offloaded node status and synchronization' },
+    { from: { component: Component.SERVER }, to, port: name, purpose: 'archived workflows in the UI and API' },
+  ];
+}
+
 function contributions(r: ResolvedPersistence): Contributions {
   return {
     controllerConfig: { persistence: r.persistence, ...(r.synchronization ? { synchronization: r.synchronization } : {}) },
     secretsRead: [{ by: ['controller', 'server'], names: [r.secret.name] }],
     pods: r.caCertificate ? [caBundle(r.caCertificate)] : [],
-    ...(r.database ? databaseNetwork(r.database) : {}),
+    ...(r.database ? databaseNetwork(r.database) : { flows: externalDatabaseFlows(r) }),
   };
 }
 

@@ -12,6 +12,7 @@ import { conflict, invalid } from '../errors';
 import { MINIO_API_PORT, MINIO_CONSOLE_PORT, MinioOptions, resolveMinio, ResolvedMinio } from './minio';
 import type { Contributions, Feature } from '../contributions';
 import { appSelector, Component, Endpoint, Flow } from '../endpoints';
+import { bucketJobFlows, credentialsJobFlows, objectStoreFlows, usersJobFlows } from './network';
 
 /** The `artifact-repositories` key under which the stack's MinIO repository is added. */
 export const MINIO_REPOSITORY_KEY = 'minio';
@@ -286,7 +287,7 @@ export function resolveStorage(o: StorageOptions, ctx: StorageContext): Feature<
   const artifactSecretNames = Object.fromEntries(ctx.workflowNamespaces.map((n) => [n, unique([...(repositories?.[n]?.secretNames ?? []), ...shared]).sort()]));
   const secrets = placeSecrets(sources, builtIn, { byNamespace: artifactSecretNames, shared }, minio, ctx);
   const resolved: ResolvedStorage = { minio, defaultRepository, artifactRepositories: repositories, secrets, artifactSecretNames };
-  return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces) };
+  return { resolved, contributes: contributions(resolved, ctx.workflowNamespaces, ctx.configRepository) };
 }
 
 /** MinIO's pods and ports: `api` (S3) and `console`, HTTPS with TLS. */
@@ -306,17 +307,30 @@ function minioNetwork(minio: ResolvedMinio, workflowNamespaces: readonly string[
   const flows: Flow[] = [
     ...workflowNamespaces.map((ns): Flow => ({ from: { workflowPods: ns }, to: Component.MINIO, port: 'api', purpose: 'input and output artifacts, logs' })),
     { from: { component: Component.SERVER }, to: Component.MINIO, port: 'api', purpose: 'artifacts and archived logs in the UI' },
+    ...bucketJobFlows(),
+    ...(minio.tenants.length ? usersJobFlows() : []),
   ];
   return { endpoints: [minioEndpoint(minio)], flows };
 }
 
-function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[]): Contributions {
+/** The artifact stores outside the cluster: every repository but the stack's own MinIO (each namespace's user), once each. */
+function externalRepositorySpecs(r: ResolvedStorage, configRepository: ArtifactRepositorySpec | undefined): ArtifactRepositorySpec[] {
+  const own = new Set<ArtifactRepository>(r.minio?.tenants.map((t) => t.repository) ?? []);
+  const all = [r.defaultRepository, ...Object.values(r.artifactRepositories ?? {}).flatMap((n) => Object.values(n.repositories))];
+  const repos = [...new Set(all)].filter((x): x is ArtifactRepository => x !== undefined && !own.has(x));
+  return [...repos.map((x) => x.spec), ...(configRepository ? [configRepository] : [])];
+}
+
+function contributions(r: ResolvedStorage, workflowNamespaces: readonly string[], configRepository: ArtifactRepositorySpec | undefined): Contributions {
   // argo-server serves artifacts and archived logs with the repositories' credentials, read in the
   // workflow's namespace (each namespace's own MinIO user there).
+  const minio = r.minio ? minioNetwork(r.minio, workflowNamespaces) : { endpoints: [], flows: [] };
+  const flows = [...(minio.flows ?? []), ...objectStoreFlows(externalRepositorySpecs(r, configRepository), workflowNamespaces, true), ...credentialsJobFlows(r.secrets)];
   return {
     secretsRead: workflowNamespaces.filter((namespace) => r.artifactSecretNames[namespace]?.length)
       .map((namespace) => ({ by: ['server'] as const, names: r.artifactSecretNames[namespace], namespace })),
     ...(r.defaultRepository ? { controllerConfig: { artifactRepository: r.defaultRepository.spec } } : {}),
-    ...(r.minio ? minioNetwork(r.minio, workflowNamespaces) : {}),
+    ...(r.minio ? { endpoints: minio.endpoints } : {}),
+    ...(flows.length ? { flows } : {}),
   };
 }

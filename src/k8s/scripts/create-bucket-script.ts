@@ -2,11 +2,12 @@
  * The script of the bucket Job (`minio-create-bucket`): it creates the bucket through MinIO's S3
  * API with curl, waiting for MinIO to be ready, and finds an existing bucket fine.
  */
+import { JobName } from '../../config/endpoints';
 import { invalid } from '../../config/errors';
 import { shellQuote } from './shell';
 
 /** Name of the Job that creates the bucket; the script's first line names it. */
-export const MINIO_BUCKET_JOB_NAME = 'minio-create-bucket';
+export const MINIO_BUCKET_JOB_NAME: string = JobName.MINIO_BUCKET;
 /** The region MinIO signs with when none is configured (argo-stack configures none). */
 export const MINIO_REGION = 'us-east-1';
 

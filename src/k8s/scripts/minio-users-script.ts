@@ -2,11 +2,12 @@
  * The script of the MinIO users Job (`minio-users`): through MinIO's admin API with `mc`, as MinIO's
  * root user, it gives each workflow namespace its own MinIO user, limited to its key prefix.
  */
+import { JobName } from '../../config/endpoints';
 import { invalid } from '../../config/errors';
 import { shellQuote } from './shell';
 
 /** Name of the Job that creates the MinIO users; the script's first line names it. */
-export const MINIO_USERS_JOB_NAME = 'minio-users';
+export const MINIO_USERS_JOB_NAME: string = JobName.MINIO_USERS;
 /** The `mc` alias of MinIO's root user in the script. */
 export const MINIO_ROOT_ALIAS = 'root';
 
