@@ -50,6 +50,7 @@ export class ArgoServer extends Construct {
         selector: { ...s.endpoint.selector },
         ports: s.endpoint.ports.map((p) => ({ name: p.name, port: p.servicePort ?? p.containerPort, targetPort: p.containerPort, protocol: p.protocol })),
         ...(s.service.loadBalancerSourceRanges ? { loadBalancerSourceRanges: [...s.service.loadBalancerSourceRanges] } : {}),
+        ...(s.service.externalTrafficPolicy ? { externalTrafficPolicy: s.service.externalTrafficPolicy } : {}),
       },
     });
     this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {

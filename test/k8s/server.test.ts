@@ -141,13 +141,14 @@ describe('ArgoServer options', () => {
       .toEqual(['server', '--auth-mode=client', '--secure=true', '--api-rate-limit=1000', '--namespaced', '--managed-namespace=wf']);
   });
 
-  test('LoadBalancer Service with loadBalancerSourceRanges', () => {
+  test('LoadBalancer Service with loadBalancerSourceRanges, keeping the client address (externalTrafficPolicy Local) for the ranges and the NetworkPolicy', () => {
     const svc = find(synthObjects({ server: { exposure: Exposure.loadBalancer({ sourceRanges: ['203.0.113.0/24', '2001:db8::/32'] }) } }), 'Service', 'argo-server', 'argo');
     expect(svc.spec).toEqual({
       type: 'LoadBalancer',
       selector: { app: 'argo-server' },
       ports: [{ name: 'web', port: 2746, targetPort: 2746, protocol: 'TCP' }],
       loadBalancerSourceRanges: ['203.0.113.0/24', '2001:db8::/32'],
+      externalTrafficPolicy: 'Local',
     });
   });
 
@@ -155,6 +156,7 @@ describe('ArgoServer options', () => {
     const svc = find(synthObjects({ server: { exposure: Exposure.loadBalancer() } }), 'Service', 'argo-server', 'argo');
     expect(svc.spec.type).toBe('LoadBalancer');
     expect(svc.spec).not.toHaveProperty('loadBalancerSourceRanges');
+    expect(svc.spec).not.toHaveProperty('externalTrafficPolicy');
   });
 
   test('replicas > 1 adds a PodDisruptionBudget for argo-server only', () => {

@@ -82,7 +82,7 @@ function resolveKind(c: Checker, exposure: Exposure, base: { baseHref: string; t
   switch (exposure.kind) {
     case 'load-balancer': {
       const ranges = sourceRanges(c, exposure.options);
-      return { kind: exposure.kind, exposed: true, hosts: [], service: { type: 'LoadBalancer', annotations: {}, ...(ranges ? { loadBalancerSourceRanges: ranges } : {}) } };
+      return { kind: exposure.kind, exposed: true, hosts: [], service: { type: 'LoadBalancer', annotations: {}, ...(ranges ? { loadBalancerSourceRanges: ranges, externalTrafficPolicy: 'Local' } : {}) } };
     }
     case 'ingress': {
       const r = resolveIngress(c, base.o, base.hosts, ctx);

@@ -32,6 +32,12 @@ export interface ResolvedService {
   readonly type: 'ClusterIP' | 'LoadBalancer';
   readonly annotations: Record<string, string>;
   readonly loadBalancerSourceRanges?: string[];
+  /**
+   * `Local` with source ranges: the load balancer then hands argo-server the client's own address,
+   * which the ranges and argo-server's NetworkPolicy (an ipBlock per range) check; with `Cluster`
+   * a node's address replaces it and the policy would drop the traffic.
+   */
+  readonly externalTrafficPolicy?: 'Local';
 }
 
 /** A Traefik `Middleware` that strips the base href. */
