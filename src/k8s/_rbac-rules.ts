@@ -125,7 +125,9 @@ export type ProfileName = 'read-only' | 'editor' | 'admin';
 
 /**
  * What a UI account of a profile may do, from what the UI calls with the account's token (argo-server
- * acts with it in client and SSO RBAC modes): the Argo kinds it lists, pods and their logs, events.
+ * acts with it in client and SSO RBAC modes): the Argo kinds it lists, pods, their logs (`get`
+ * only: server/workflow/workflow_server.go streams them), events (`watch` only: WatchEvents), and
+ * Argo Events' event sources and sensors (read, for the UI's pages when Argo Events is installed).
  * An editor also creates, changes and deletes the Argo kinds, and deletes pods (retrying a workflow
  * deletes its failed pods); an admin also deletes collections. `cluster` (a ClusterRole) adds
  * clusterworkflowtemplates: readable by every profile, writable by admins. Never Secrets, never `*`.
@@ -138,8 +140,9 @@ export function profileRules(profile: ProfileName, cluster: boolean): PolicyRule
     { apiGroups: ['argoproj.io'], resources: [...UI_KINDS], verbs: write },
     ...clusterTemplates,
     { apiGroups: [''], resources: ['pods'], verbs: profile === 'read-only' ? READ : ['delete', ...READ] },
-    { apiGroups: [''], resources: ['pods/log'], verbs: READ },
-    { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+    { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+    { apiGroups: [''], resources: ['events'], verbs: ['watch'] },
+    { apiGroups: ['argoproj.io'], resources: ['eventsources', 'sensors'], verbs: READ },
   ];
 }
 

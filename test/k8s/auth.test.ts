@@ -24,8 +24,9 @@ const sso = (mappings: unknown[], more: Record<string, unknown> = {}) => Sso.oid
 const READ_ONLY_NAMESPACED = [
   { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'], verbs: ['get', 'list', 'watch'] },
   { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
-  { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
-  { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+  { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+  { apiGroups: [''], resources: ['events'], verbs: ['watch'] },
+  { apiGroups: ['argoproj.io'], resources: ['eventsources', 'sensors'], verbs: ['get', 'list', 'watch'] },
 ];
 
 describe('SSO RBAC accounts in a cluster install', () => {
@@ -74,8 +75,9 @@ describe('SSO RBAC accounts in a cluster install', () => {
     expect(find(objs, 'Role', 'argo-sso-argo-admins', 'argo').rules).toEqual([
       { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'], verbs: all },
       { apiGroups: [''], resources: ['pods'], verbs: ['delete', 'get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['watch'] },
+      { apiGroups: ['argoproj.io'], resources: ['eventsources', 'sensors'], verbs: ['get', 'list', 'watch'] },
     ]);
     expect(find(objs, 'ClusterRole', 'argo-sso-argo-viewer').rules).toEqual([{ apiGroups: ['argoproj.io'], resources: ['clusterworkflowtemplates'], verbs: ['get', 'list', 'watch'] }]);
     expect(find(objs, 'ClusterRoleBinding', 'argo-sso-argo-admins')).toEqual({
@@ -158,8 +160,9 @@ describe('token login', () => {
     expect(find(objs, 'Role', 'argo-ui-argo-ui', 'team-a').rules).toEqual([
       { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'workfloweventbindings', 'workflows', 'workflowtemplates'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] },
       { apiGroups: [''], resources: ['pods'], verbs: ['delete', 'get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['watch'] },
+      { apiGroups: ['argoproj.io'], resources: ['eventsources', 'sensors'], verbs: ['get', 'list', 'watch'] },
     ]);
   });
 
