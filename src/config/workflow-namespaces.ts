@@ -154,9 +154,10 @@ export function rejectPartialArtifactGC(namespaces: readonly ResolvedWorkflowNam
   const without = namespaces.filter((n) => !n.artifactGC).map((n) => n.name);
   if (without.length === 0 || without.length === namespaces.length) return;
   const index = namespaces.findIndex((n) => !n.artifactGC);
-  throw conflict(`workflowNamespaces[${index}].artifactGC is not set for "${without[0]}" while ${namespaces.filter((n) => n.artifactGC).map((n) => `"${n.name}"`).join(', ')} set it: `
+  const names = (list: readonly string[]) => `${list.slice(0, 3).map((n) => `"${n}"`).join(', ')}${list.length > 3 ? ` and ${list.length - 3} more` : ''}`;
+  throw conflict(`workflowNamespaces[${index}].artifactGC is not set for "${without[0]}" while ${names(namespaces.filter((n) => n.artifactGC).map((n) => n.name))} set it: `
     + `artifact GC pods of every namespace run as the one default account ${ARTIFACT_GC_SERVICE_ACCOUNT} (workflowDefaults is install-wide), which only namespaces with artifactGC have`,
-  `set artifactGC: true on every workflow namespace (${without.map((n) => `"${n}"`).join(', ')} too), or on none`);
+  `set artifactGC: true on every workflow namespace (${names(without)} too), or on none`);
 }
 
 /**

@@ -48,8 +48,16 @@ export function renderObjects(app: App): ChartObjects[] {
   validateConstructs(app);
   const charts = chartsOf(app).map((chart, i) => ({ chart, objects: i === 0 ? chart.toJson() as Record<string, unknown>[] : objectsOf(chart) }));
   rejectDuplicates(app, charts);
+  for (const c of charts) RENDERED.set(c.chart, c.objects);
   return charts;
 }
+
+/**
+ * The objects each chart rendered to, kept for what is derived from them later (the hints of
+ * `expectedObjectHints`): resolving every value of every object again through cdk8s costs as
+ * much as the first time.
+ */
+const RENDERED = new WeakMap<Chart, readonly Record<string, unknown>[]>();
 
 /**
  * A chart's objects, as `chart.toJson()` gives them once another chart of the app has been
@@ -123,7 +131,7 @@ export function plansOf(chart: Chart): ResolvedArgoWorkflows[] {
  */
 export function expectedObjectHints(chart: Chart): string[] {
   const plans = plansOf(chart);
-  return plans.length ? expectedHints(objectsOf(chart), plans) : [];
+  return plans.length ? expectedHints(RENDERED.get(chart) ?? objectsOf(chart), plans) : [];
 }
 
 /**

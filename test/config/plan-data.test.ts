@@ -253,7 +253,10 @@ describe('the default workflow service account', () => {
     expect(spec({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b', artifactGC: true }] })).toMatchObject({ serviceAccountName: 'argo-workflow', artifactGC: { serviceAccountName: 'argo-artifact-gc' } });
   });
 
-  test('artifact GC on some workflow namespaces only is refused: GC pods everywhere would name argo-artifact-gc', () => {
+  test('artifact GC on some workflow namespaces only is refused: GC pods everywhere would name argo-artifact-gc; long lists are cut', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ name: `t${i}`, artifactGC: i % 2 === 0 }));
+    expectInvalid(() => resolveArgoWorkflows({ workflowNamespaces: many }),
+      'workflowNamespaces[1].artifactGC is not set for "t1" while "t0", "t2", "t4" and 2 more set it: artifact GC pods of every namespace run as the one default account argo-artifact-gc (workflowDefaults is install-wide), which only namespaces with artifactGC have. Fix: set artifactGC: true on every workflow namespace ("t1", "t3", "t5" and 1 more too), or on none');
     expectInvalid(() => resolveArgoWorkflows({ workflowNamespaces: [{ name: 'a', artifactGC: true }, { name: 'b' }, { name: 'c', artifactGC: true }] }),
       'workflowNamespaces[1].artifactGC is not set for "b" while "a", "c" set it: artifact GC pods of every namespace run as the one default account argo-artifact-gc (workflowDefaults is install-wide), which only namespaces with artifactGC have. Fix: set artifactGC: true on every workflow namespace ("b" too), or on none');
   });
