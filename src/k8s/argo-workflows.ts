@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { addDependencyHints } from './_depends-on';
 import { Component, Endpoint } from '../config/endpoints';
 import type { ArgoWorkflowsProps } from '../config/options';
 import type { ResolvedArgoWorkflows } from '../config/plan';
@@ -75,5 +76,6 @@ export class ArgoWorkflows extends Construct {
       new UiAccounts(this, 'UiAccounts', { ctx, auth: plan.auth, repositorySecrets });
     }
     this.metrics = new ArgoMetrics(this, 'Metrics', { ctx, metrics: plan.metrics, controller: plan.controller.endpoint, server: plan.server?.endpoint });
+    addDependencyHints(this);
   }
 }

@@ -64,7 +64,10 @@ describe('CrdMode.INSTALLER (default)', () => {
       kind: 'Job',
       metadata: {
         name: 'argo-crd-installer-v4-1-2', namespace: 'argo', labels: LABELS,
-        annotations: { [SYNC_WAVE]: '-10', 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+        annotations: {
+          [SYNC_WAVE]: '-10', 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+          'config.kubernetes.io/depends-on': 'rbac.authorization.k8s.io/ClusterRoleBinding/argo-crd-installer',
+        },
       },
       spec: {
         backoffLimit: 4,

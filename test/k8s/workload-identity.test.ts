@@ -103,7 +103,11 @@ describe('strict templates and executor tokens', () => {
   test('the example WorkflowTemplate, exact', () => {
     expect(find(objs, 'WorkflowTemplate', 'hello-world', 'team-b')).toEqual({
       apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate',
-      metadata: { name: 'hello-world', namespace: 'team-b', labels: WF_LABELS },
+      metadata: {
+        name: 'hello-world', namespace: 'team-b', labels: WF_LABELS,
+        // Applied once the CRD installer Job has finished (cli-utils, kpt, Pulumi's yaml/v2).
+        annotations: { 'config.kubernetes.io/depends-on': 'batch/namespaces/argo/Job/argo-crd-installer-v4-1-2' },
+      },
       spec: {
         serviceAccountName: 'argo-workflow',
         entrypoint: 'main',
