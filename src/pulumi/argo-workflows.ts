@@ -57,6 +57,7 @@ function prepare(args: ArgoWorkflowsReleaseArgs): { objects: Record<string, unkn
   if (a.provider !== undefined && !k8s.Provider.isInstance(a.provider)) {
     throw invalid('provider', a.provider, 'it must be a Kubernetes provider (new k8s.Provider(...))', 'pass the @pulumi/kubernetes Provider of the cluster, or omit it');
   }
+  c.child('props').object(a.props, '{ namespace: "argo" }', 'pass the ArgoWorkflowsProps of the install ({} for every default)');
   const objects = toObjects(a.props as ArgoWorkflowsProps);
   return { objects, patches: validatePatches(a.serviceAccountPatches, objects) };
 }

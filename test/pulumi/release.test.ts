@@ -100,6 +100,7 @@ describe('invalid input throws the project\'s ValidationError before any resourc
   test.each([
     ['invalid props', { props: { namespace: 'Argo' } },
       'namespace "Argo" is invalid: it must be an RFC 1123 label: 1-63 characters of lower-case letters, digits and "-", starting and ending with a letter or digit. Fix: use a name like "argo"'],
+    ['no props', {}, 'props undefined is invalid: it must be an object. Fix: pass the ArgoWorkflowsProps of the install ({} for every default)'],
     ['an unknown argument', { props: {}, serviceAccountPatch: [] }, /^serviceAccountPatch is not an option.*serviceAccountPatches/],
     ['a provider that is not a Kubernetes provider', { props: {}, provider: {} }, /^provider \{\} is invalid: it must be a Kubernetes provider/],
     ['a patch of a ServiceAccount the release does not render',
