@@ -3,12 +3,16 @@
 # holds, installs it into a fresh cdk8s app together with cdk8s and constructs at the lowest
 # versions of the peer ranges (the repository itself builds and tests with the newest), compiles a
 # user chart with `tsc --strict` and `skipLibCheck: false` under both the classic module resolution
-# and Node 16's (which reads the exports map), runs it and checks the objects it wrote.
+# and Node 16's (which reads the exports map), runs it and checks the objects it wrote. That app
+# installs no Pulumi package (they are optional peers) and argo-stack loads none. Then the Pulumi
+# packages (the pinned dev versions) go into the same app, and a program importing `argo-stack/pulumi`
+# compiles under both resolutions and loads. SKIP_PULUMI=1 skips that second part.
 #
 # Ends with "consumer check: PASS" (exit 0) or "consumer check: FAIL" (exit 1). Needs the package
 # registry for the install; set KEEP=1 to keep the temporary folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/argo-stack-consumer-XXXXXX")"
 finish() {
@@ -49,7 +53,7 @@ const fs = require('fs');
 const [pack] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const files = pack.files.map((f) => f.path);
 const problems = [];
-for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts']) {
+for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/pulumi/index.js', 'lib/src/pulumi/index.d.ts']) {
   if (!files.includes(must)) problems.push(`missing ${must}`);
 }
 const allowed = (f) => ['package.json', 'README.md', 'LICENSE'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);
@@ -148,7 +152,9 @@ for (const [name, version] of [['cdk8s', cdk8sVersion], ['constructs', construct
   const installed = require(path.join(app, 'node_modules', name, 'package.json')).version;
   if (copies.length !== 1 || copies[0] !== app || installed !== version) problems.push(`${name}: expected the app's ${version} once, loaded from ${JSON.stringify(copies)} (installed ${installed})`);
 }
-for (const name of packages) if (/kubernetes-models|cdk8s-plus/.test(name)) problems.push(`loads ${name} at run time`);
+for (const name of packages) if (/kubernetes-models|cdk8s-plus|^@pulumi\//.test(name)) problems.push(`loads ${name} at run time`);
+// The Pulumi packages are optional peers: a cdk8s-only install gets none of them.
+if (fs.existsSync(path.join(app, 'node_modules', '@pulumi'))) problems.push(`installed ${fs.readdirSync(path.join(app, 'node_modules', '@pulumi')).map((n) => `@pulumi/${n}`).join(', ')} without asking`);
 
 // The objects the user chart wrote.
 const objects = [];
@@ -181,3 +187,34 @@ if (problems.length) {
 }
 console.log(`consumer check: ${objects.length} objects in ${new Set(objects.map((o) => o.file)).size} files, as expected; argo-stack loads cdk8s ${cdk8sVersion} and constructs ${constructsVersion} of the app`);
 JS
+
+[ "${SKIP_PULUMI:-}" = 1 ] && exit 0
+
+# The Pulumi side: the same app with the Pulumi packages (the versions this repository tests with)
+# compiles a program that imports argo-stack/pulumi, under both resolutions, and loads it.
+pulumi_versions="$(node -p '["pulumi", "kubernetes", "random"].map((n) => `@pulumi/${n}@${require(process.argv[1]).devDependencies[`@pulumi/${n}`]}`).join(" ")' "$repo/package.json")"
+echo "consumer check: npm install $pulumi_versions"
+# shellcheck disable=SC2086
+npm install --no-audit --no-fund --save-exact --prefer-offline --loglevel=error $pulumi_versions
+cat > src/stack.ts <<'TS'
+import * as k8s from '@pulumi/kubernetes';
+import { ArgoWorkflowsRelease, ARGO_WORKFLOWS_TYPE, pulumiCredentials, toObjects, ValidationError } from 'argo-stack/pulumi';
+import type { ArgoWorkflowsReleaseArgs } from 'argo-stack/pulumi';
+
+/** Never called: the program only has to compile. */
+export function stack(provider: k8s.Provider): ArgoWorkflowsRelease {
+  const db = pulumiCredentials('db', { namespace: 'argo', secretName: 'argo-postgres-config', keys: { username: 'argo', password: provider.urn }, provider });
+  const args: ArgoWorkflowsReleaseArgs = { provider, props: { persistence: { postgres: { inCluster: {}, credentials: db.credentials } } } };
+  // @ts-expect-error props are typed
+  new ArgoWorkflowsRelease('mistyped', { props: { namespace: 3 } });
+  return new ArgoWorkflowsRelease('argo', args);
+}
+export const facts = { type: ARGO_WORKFLOWS_TYPE, objects: toObjects({}).length, error: ValidationError.name };
+TS
+echo "consumer check: argo-stack/pulumi with tsc --strict, skipLibCheck false (module commonjs, then node16)"
+node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/tsc -p tsconfig.node16.json
+node -e '
+const m = require("./out/stack.js");
+if (m.facts.type !== "argo-stack:kubernetes:ArgoWorkflows" || m.facts.objects < 10 || m.facts.error !== "ValidationError") throw new Error(`argo-stack/pulumi: ${JSON.stringify(m.facts)}`);
+console.log(`consumer check: argo-stack/pulumi loads, ${m.facts.objects} objects for {}`);'

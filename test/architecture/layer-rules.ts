@@ -15,6 +15,8 @@ export interface LayerRule {
   readonly name: string;
   /** The files the rule applies to: a repository-relative folder (`src/config`). */
   readonly files: string;
+  /** Folders inside `files` the rule does not apply to (`src/cloud` for a rule over `src`). */
+  readonly except?: readonly string[];
   /** Packages the files may not import: a name (its subpaths included) or a `prefix*` pattern. */
   readonly forbiddenPackages?: readonly string[];
   /** When set, the Node built-ins the files may import (`net` covers `node:net`); any other is forbidden. */
@@ -82,7 +84,7 @@ export function checkLayers(records: readonly ImportRecord[], rules: readonly La
   const findings: LayerFinding[] = [];
   for (const record of records) {
     for (const rule of rules) {
-      if (!inFolder(record.file, rule.files)) continue;
+      if (!inFolder(record.file, rule.files) || (rule.except ?? []).some((f) => inFolder(record.file, f))) continue;
       const broken = isRelative(record.specifier)
         ? record.target !== undefined && breaksPathRule(record.target, rule)
         : breaksPackageRule(record, rule);

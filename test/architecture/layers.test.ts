@@ -15,7 +15,9 @@ import { AllowedFinding, applyAllowlist, checkLayers, formatFinding, inFolder, L
 
 const CONFIG = 'config/ is the pure model: no cdk8s, constructs, cdk8s-plus or Pulumi, no I/O, and none of k8s/, render/, cloud/, pulumi/, cli/';
 const K8S = 'k8s/ may import only config/ and k8s/';
-const CLOUD = 'cloud/ may not import k8s/, cdk8s or constructs';
+const CLOUD = 'cloud/ may import only config/ and cloud/, and no cdk8s or constructs';
+const PULUMI = 'pulumi/ (the bridge) may import only config/, render/ and pulumi/';
+const PULUMI_ONLY = 'only cloud/ and pulumi/ may load Pulumi or import cloud/ and pulumi/ (config/ has its own rule), so argo-stack itself installs without Pulumi';
 const POLICY = 'policy/ imports nothing of ours outside policy/';
 const RENDER = 'render/ may not import cloud/, pulumi/ or cli/';
 const SRC = 'src/ may not import examples/, bench/, test/ or stacks/';
@@ -39,7 +41,9 @@ const LAYER_RULES: readonly LayerRule[] = [
     typeOnlyAllowances: [{ module: 'cdk8s', names: ['Duration'] }],
   },
   { name: K8S, files: 'src/k8s', allowedPaths: ['src/config', 'src/k8s'] },
-  { name: CLOUD, files: 'src/cloud', forbiddenPaths: ['src/k8s'], forbiddenPackages: ['cdk8s', 'cdk8s-plus-*', 'constructs'] },
+  { name: CLOUD, files: 'src/cloud', allowedPaths: ['src/config', 'src/cloud'], forbiddenPackages: ['cdk8s', 'cdk8s-plus-*', 'constructs'] },
+  { name: PULUMI, files: 'src/pulumi', allowedPaths: ['src/config', 'src/render', 'src/pulumi'] },
+  { name: PULUMI_ONLY, files: 'src', except: ['src/cloud', 'src/pulumi', 'src/config'], forbiddenPaths: ['src/cloud', 'src/pulumi'], forbiddenPackages: ['@pulumi/*'] },
   { name: POLICY, files: 'src/policy', allowedPaths: ['src/policy'] },
   { name: RENDER, files: 'src/render', forbiddenPaths: ['src/cloud', 'src/pulumi', 'src/cli'] },
   { name: SRC, files: 'src', forbiddenPaths: ['examples', 'bench', 'test', 'stacks'] },
@@ -188,6 +192,23 @@ describe('layer rules', () => {
       `src/main.ts:1 imports '../examples/quick-start' (examples/quick-start): ${SRC}`,
       `src/policy/p.ts:1 imports '../config/x' (src/config/x.ts): ${POLICY}`,
       `src/render/r.ts:1 imports '../cli/main' (src/cli/main.ts): ${RENDER}`,
+    ]);
+  });
+
+  test('cloud/ imports config/ only; pulumi/ bridges config/ and render/; nothing else loads Pulumi', () => {
+    expect(layerMessages({
+      'src/cloud/aws/a.ts': "import * as aws from '@pulumi/aws';\nimport { x } from '../../config/x';\nimport { toObjects } from '../../render/objects';\nimport { y } from '../../pulumi/y';",
+      'src/pulumi/b.ts': "import * as k8s from '@pulumi/kubernetes';\nimport { toObjects } from '../render/objects';\nimport { x } from '../config/x';\nimport { a } from '../cloud/aws/a';\nimport { m } from '../k8s/m';",
+      'src/index.ts': "export { y } from './pulumi/y';",
+      'src/render/r.ts': "import * as pulumi from '@pulumi/pulumi';",
+      'src/config/x.ts': '', 'src/render/objects.ts': '', 'src/pulumi/y.ts': '', 'src/k8s/m.ts': '',
+    })).toEqual([
+      `src/cloud/aws/a.ts:3 imports '../../render/objects' (src/render/objects.ts): ${CLOUD}`,
+      `src/cloud/aws/a.ts:4 imports '../../pulumi/y' (src/pulumi/y.ts): ${CLOUD}`,
+      `src/index.ts:1 imports './pulumi/y' (src/pulumi/y.ts): ${PULUMI_ONLY}`,
+      `src/pulumi/b.ts:4 imports '../cloud/aws/a' (src/cloud/aws/a.ts): ${PULUMI}`,
+      `src/pulumi/b.ts:5 imports '../k8s/m' (src/k8s/m.ts): ${PULUMI}`,
+      `src/render/r.ts:1 imports '@pulumi/pulumi': ${PULUMI_ONLY}`,
     ]);
   });
 
