@@ -34,7 +34,17 @@ beforeAll(async () => {
       return a.inputs;
     },
   }, 'argo-stack-aws', 'test', false);
+  // The mock hands newResource no resource options: read protect and retainOnDelete from the request.
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: OptionsRequest, cb: unknown) => Promise<void> };
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    options.set(`${req.getType()} ${req.getName()}`, { protect: req.getProtect(), retainOnDelete: req.getRetainondelete() });
+    return original(req, cb);
+  };
 });
+
+interface OptionsRequest { getType(): string; getName(): string; getProtect(): boolean; getRetainondelete(): boolean }
+const options = new Map<string, { protect: boolean; retainOnDelete: boolean }>();
 
 test('the release deploys exactly toObjects(props): role ARNs on the trusted service accounts, the bucket in every workflow namespace', async () => {
   const { run } = await import('../../stacks/aws/program');
@@ -71,6 +81,10 @@ test('the release deploys exactly toObjects(props): role ARNs on the trusted ser
     expect(repos).toContain('bucket: my-argo-artifacts');
     expect(repos).toContain('useSDKCreds: true');
   }
+  // The bucket is protected and retained on delete, never force-destroyed.
+  const bucket = registered.find((r) => r.type === 'aws:s3/bucket:Bucket')!;
+  expect(bucket.inputs.forceDestroy).toBe(false);
+  expect(options.get(`aws:s3/bucket:Bucket ${bucket.name}`)).toEqual({ protect: true, retainOnDelete: true });
   // The Postgres password is Pulumi's: a Secret outside the group, no credentials Job inside it.
   expect(objs.some((o) => o.kind === 'Job' && o.metadata.name.startsWith('argo-stack-credentials'))).toBe(false);
   expect(registered.filter((r) => r.type === 'kubernetes:core/v1:Secret').map((r) => (r.inputs.metadata as { name: string }).name)).toEqual(['argo-postgres-config']);
