@@ -1,0 +1,7 @@
+/**
+ * Options files: the plain-data form of `ArgoWorkflowsProps` and its conversion (pure; reading the
+ * file is `src/cli/options-file.ts`).
+ */
+export { convertVariant, optionsFromData, pathSteps } from './convert';
+export { formsOf, VARIANT_OPTIONS, VARIANTS, writtenAsName } from './variants';
+export type { FormArgument, VariantForm, VariantName } from './variants';
