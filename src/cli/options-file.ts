@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { ValidationError } from '../config/errors';
-import { optionsFromData } from '../config/file';
+import { convertOptions, filePaths } from '../config/file';
 import type { ArgoWorkflowsProps } from '../config/options';
 import { resolveArgoWorkflows } from '../config/resolve';
 
@@ -29,9 +29,9 @@ const YAML_FIXES: Readonly<Record<string, string>> = {
 
 const fileError = (file: string, text: string) => new ValidationError(`${file}: ${text}`);
 
-/** Every problem of a ValidationError, each starting with `<file>: ` (and the document, when there are several). */
-function named(e: ValidationError, prefix: string): ValidationError {
-  return ValidationError.of(e.problems.map((p) => new ValidationError(`${prefix}: ${p}`)));
+/** Every problem of a ValidationError, each starting with `<file>: ` (and the document, when there are several), `rewrite` applied. */
+function named(e: ValidationError, prefix: string, rewrite: (p: string) => string = (p) => p): ValidationError {
+  return ValidationError.of(e.problems.map((p) => new ValidationError(`${prefix}: ${rewrite(p)}`)));
 }
 
 /** The 1-based line and column of a character offset. */
@@ -41,7 +41,7 @@ function lineColumn(text: string, offset: number): { line: number; col: number }
 }
 
 /** JSON.parse's message without its position and its copy of the input. */
-const jsonReason = (message: string) => message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+const jsonReason = (message: string) => message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
 
 /** Where JSON.parse fails: from its message, else the shortest prefix that fails before its end. */
 function jsonErrorOffset(text: string, message: string): number {
@@ -115,15 +115,21 @@ export function optionsFromText(file: string, text: string): ArgoWorkflowsProps[
   const errors: ValidationError[] = [];
   const installs = docs.map((doc, i) => {
     const prefix = docs.length > 1 ? `${file} (document ${i + 1})` : file;
+    let converted: ReturnType<typeof convertOptions>;
     try {
-      const props = optionsFromData(doc);
-      resolveArgoWorkflows(props);
-      return props;
+      converted = convertOptions(doc);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(named(e, prefix));
       return {};
     }
+    try {
+      resolveArgoWorkflows(converted.props);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      errors.push(named(e, prefix, (p) => filePaths(p, converted.converted)));
+    }
+    return converted.props;
   });
   if (errors.length) throw ValidationError.of(errors);
   return installs;

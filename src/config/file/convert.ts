@@ -5,7 +5,7 @@
  * is, for the same run-time rules as any other caller (`resolveArgoWorkflows`). Pure: no I/O.
  */
 import { isPlainObject, nearMiss } from '../check';
-import { conflict, invalid } from '../errors';
+import { conflict, invalid, ValidationError } from '../errors';
 import type { ArgoWorkflowsProps } from '../options';
 import { isDataObject, keyPath } from '../plain-data';
 import { Problems } from '../problems';
@@ -74,7 +74,7 @@ function formKey(name: VariantName, value: unknown, path: string): string {
 }
 
 /** The argument of a form, checked against what its factory takes, with its own class fields converted. */
-function formArgument(name: VariantName, key: string, form: VariantForm, value: unknown, at: string): unknown {
+function formArgument(name: VariantName, key: string, form: VariantForm, value: unknown, at: string, converted: ConvertedForm[]): unknown {
   if (form.takes === 'none') {
     if (isDataObject(value) && Object.values(value).every((v) => v === undefined)) return undefined;
     throw invalid(at, value, `${name}.${key}() takes nothing, so its form is { ${key}: {} }`, `write ${key}: {}`);
@@ -86,18 +86,48 @@ function formArgument(name: VariantName, key: string, form: VariantForm, value: 
   if (!isDataObject(value)) throw invalid(at, value, `it must be an object, the options of ${name}.${key}()`, `write ${key}: { ... }`);
   let options: Record<string, unknown> = value;
   for (const [field, inner] of Object.entries(form.variants ?? {})) {
-    if (options[field] !== undefined) options = { ...options, [field]: convertVariant(inner, options[field], keyPath(at, field)) };
+    if (options[field] !== undefined) options = { ...options, [field]: convertVariant(inner, options[field], keyPath(at, field), converted) };
   }
   return options;
 }
 
-/** One option that takes a class: its plain form → the instance. */
-export function convertVariant(name: VariantName, value: unknown, path: string): unknown {
+/** Where a form was converted: the option path of the instance and the form's key (and what it takes). */
+export interface ConvertedForm {
+  readonly path: string;
+  readonly form: string;
+  readonly takes: VariantForm['takes'];
+}
+
+/**
+ * One option that takes a class: its plain form → the instance. `converted` receives each form
+ * converted (this one and the ones inside its options), for `filePaths`.
+ */
+export function convertVariant(name: VariantName, value: unknown, path: string, converted: ConvertedForm[] = []): unknown {
   if (writtenAsName(name)) return convertName(name, value, path);
   const key = formKey(name, value, path);
   const form = formsOf(name)[key];
-  const argument = formArgument(name, key, form, (value as Record<string, unknown>)[key], keyPath(path, key));
+  converted.push({ path, form: key, takes: form.takes });
+  const argument = formArgument(name, key, form, (value as Record<string, unknown>)[key], keyPath(path, key), converted);
   return (form.make as (v: unknown, p: string) => unknown)(argument, path);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A message of the run-time rules with the option paths as the file writes them. The rules name
+ * the options of a class's factory under the option itself (`server.exposure.hosts`,
+ * `minio.credentials.fixed`); the file has the form's key between (`server.exposure.ingress.hosts`,
+ * `minio.credentials.generated.fixed`), and a string argument is the form's value itself
+ * (`workloadIdentity.server.awsIrsa`, not `.awsIrsa.roleArn`).
+ */
+export function filePaths(message: string, converted: readonly ConvertedForm[]): string {
+  let text = message;
+  for (const { path, form, takes } of [...converted].sort((a, b) => a.path.length - b.path.length)) {
+    const at = new RegExp(`(^|[\\s(,"'\`])${escape(path)}\\.(?!${escape(form)}(?![A-Za-z0-9_$]))`, 'g');
+    text = text.replace(at, `$1${path}.${form}.`);
+    if (takes === 'string') text = text.replace(new RegExp(`(^|[\\s(,"'\`])${escape(path)}\\.${escape(form)}\\.[A-Za-z]+(?![A-Za-z0-9_.$[])`, 'g'), `$1${path}.${form}`);
+  }
+  return text;
 }
 
 /** Applies `convert` at every place `steps` reaches in `value` (a copy along the way; nothing is changed in place). */
@@ -118,15 +148,28 @@ function applyAt(value: unknown, steps: readonly Step[], path: string, convert: 
  * checked afterwards by `resolveArgoWorkflows`, like any caller's.
  */
 export function optionsFromData(data: unknown): ArgoWorkflowsProps {
+  return convertOptions(data).props;
+}
+
+/** `optionsFromData`, with the forms it converted (for `filePaths`). */
+export function convertOptions(data: unknown): { props: ArgoWorkflowsProps; converted: ConvertedForm[] } {
   if (!isDataObject(data)) {
     throw invalid('options', Array.isArray(data) ? '<list>' : data, 'the options are one mapping of option names to values (ArgoWorkflowsProps)',
       'write the options as a mapping, e.g. "namespace: argo"');
   }
   const problems = new Problems();
+  const converted: ConvertedForm[] = [];
   let result: unknown = data;
   for (const [pattern, name] of Object.entries(VARIANT_OPTIONS)) {
-    result = applyAt(result, pathSteps(pattern), '', (v, path) => problems.attempt(() => convertVariant(name, v, path), v));
+    result = applyAt(result, pathSteps(pattern), '', (v, path) => problems.attempt(() => {
+      try {
+        return convertVariant(name, v, path, converted);
+      } catch (e) {
+        // A factory that checks its argument at once (WorkloadIdentity, ArtifactRepository) names the paths of the TypeScript API.
+        throw e instanceof ValidationError ? ValidationError.of(e.problems.map((p) => new ValidationError(filePaths(p, converted)))) : e;
+      }
+    }, v));
   }
   problems.throwIfAny();
-  return result as ArgoWorkflowsProps;
+  return { props: result as ArgoWorkflowsProps, converted };
 }
