@@ -100,5 +100,7 @@ export { ControllerConfigMap, CONTROLLER_CONFIGMAP } from './k8s/controller-conf
 
 // Output.
 export { synthesize, toObjects } from './render';
+export { optionsFromData } from './config/file';
+export { OPTIONS_FILE_EXTENSIONS, optionsFromText, readOptionsDocuments, readOptionsFile } from './cli/options-file';
 export { checkManifests } from './policy';
 export type { CheckOptions, Finding, FindingLevel } from './policy';
