@@ -2,7 +2,8 @@
  * Field-level differences between two versions of one object, as paths a reader can find in the
  * YAML: `spec.template.spec.containers[argo-server].image`, `metadata.labels["app.kubernetes.io/name"]`.
  * Lists of objects that each have a distinct `name` are matched by name (`containers[argo-server]`),
- * other lists of objects by position (`ports[0]`); lists of plain values compare as a whole. YAML
+ * other lists by position (`ports[0]`, `args[3]`) unless a list of plain values changes length,
+ * which compares as a whole. YAML
  * text inside a ConfigMap's `data` (the controller's `persistence`, an artifact repository) is
  * compared key by key: `data.persistence > postgresql.host`.
  */
@@ -63,7 +64,7 @@ function diffLists(before: readonly unknown[], after: readonly unknown[], at: re
     for (const [j, name] of newNames.entries()) if (!oldNames.includes(name)) out.push({ segments: [...at, `[${name}]`], after: after[j] });
     return;
   }
-  if (![...before, ...after].every(isObject)) {
+  if (![...before, ...after].every(isObject) && before.length !== after.length) {
     out.push({ segments: at, before, after });
     return;
   }

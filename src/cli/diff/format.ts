@@ -11,6 +11,16 @@ function valueText(v: unknown, secret: boolean): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 3)}...` : text;
 }
 
+/** Two texts of several lines: their sizes and the first line that differs. */
+function textChange(before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const line = (l: string | undefined) => (l === undefined ? 'none' : valueText(l, false));
+  return `text of ${a.length} lines -> ${b.length} lines, from line ${i + 1}: ${line(a[i])} -> ${line(b[i])}`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function riskLines(title: string, risks: readonly Risk[]): string[] {
@@ -32,7 +42,8 @@ export function formatDiff(d: Diff, oldDir: string, newDir: string): string {
       const secret = c.kind === 'Secret' && ['data', 'stringData'].includes(f.segments[0]);
       const what = f.before === undefined ? `added ${valueText(f.after, secret)}`
         : f.after === undefined ? `removed (was ${valueText(f.before, secret)})`
-          : `${valueText(f.before, secret)} -> ${valueText(f.after, secret)}`;
+          : !secret && typeof f.before === 'string' && typeof f.after === 'string' && (f.before.includes('\n') || f.after.includes('\n')) ? textChange(f.before, f.after)
+            : `${valueText(f.before, secret)} -> ${valueText(f.after, secret)}`;
       lines.push(`      ${pathText(f.segments)}: ${what}`);
     }
   }
