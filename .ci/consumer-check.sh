@@ -133,6 +133,14 @@ node_modules/.bin/tsc -p tsconfig.node16.json
 echo "consumer check: run the app"
 node out/main.js
 
+echo "consumer check: npx argo-stack --help"
+help="$(npx --no-install argo-stack --help)"
+case "$help" in
+  "argo-stack: "*"Usage: argo-stack <command> [options]"*) ;;
+  *) echo "consumer check: npx argo-stack --help printed:"; echo "$help"; exit 1 ;;
+esac
+npx --no-install argo-stack validate --help > /dev/null
+
 node - "$cdk8s" "$constructs" <<'JS'
 const fs = require('fs');
 const path = require('path');

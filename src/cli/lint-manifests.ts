@@ -73,6 +73,30 @@ export function lintPaths(targets: string[]): { findings: FileFinding[]; files: 
   return { findings, files, objects };
 }
 
+/** Where `reportLint` writes. */
+export interface LintIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/**
+ * Lints the given paths and prints one line per finding and the summary line. Returns 0 without
+ * errors, 1 with errors, 2 when there is no YAML file to check. The paths must exist.
+ */
+export function reportLint(targets: string[], io: LintIo): number {
+  const { findings, files, objects } = lintPaths(targets);
+  const lines = findings.map((f) => `${f.level === 'error' ? 'ERROR  ' : 'WARNING'} ${f.file} ${f.object} [${f.rule}] ${f.message}`);
+  if (lines.length) io.stdout(`${lines.join('\n')}\n`);
+  const errors = findings.filter((f) => f.level === 'error').length;
+  const warnings = findings.length - errors;
+  io.stdout(`lint-manifests: ${files} files, ${objects} objects, ${errors} errors, ${warnings} warnings\n`);
+  if (files === 0) {
+    io.stderr(`lint-manifests: no YAML files under ${targets.join(', ')}\n`);
+    return 2;
+  }
+  return errors ? 1 : 0;
+}
+
 function main(argv: string[]): number {
   const targets = argv.length ? argv : ['dist'];
   for (const t of targets) {
@@ -81,17 +105,7 @@ function main(argv: string[]): number {
       return 2;
     }
   }
-  const { findings, files, objects } = lintPaths(targets);
-  const lines = findings.map((f) => `${f.level === 'error' ? 'ERROR  ' : 'WARNING'} ${f.file} ${f.object} [${f.rule}] ${f.message}`);
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
-  const errors = findings.filter((f) => f.level === 'error').length;
-  const warnings = findings.length - errors;
-  process.stdout.write(`lint-manifests: ${files} files, ${objects} objects, ${errors} errors, ${warnings} warnings\n`);
-  if (files === 0) {
-    process.stderr.write(`lint-manifests: no YAML files under ${targets.join(', ')}\n`);
-    return 2;
-  }
-  return errors ? 1 : 0;
+  return reportLint(targets, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
