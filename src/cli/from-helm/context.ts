@@ -113,7 +113,7 @@ export class Conversion {
     if (hit) {
       const at = hit.path ? `${from}.${hit.path}`.replace(/\.\[/g, '[') : from;
       throw conflict(`${this.file}: ${at} is ${show(hit.text)}, a Helm template expression; argo-stack options are literal values and the expression cannot be evaluated here`,
-        `replace it with the value Helm renders (\`helm get values <release> --all\` shows it), e.g. "argo-workflows-minio" for "{{ .Release.Name }}-minio"`);
+        'write the value Helm renders for your release, e.g. "argo-workflows-minio" for "{{ .Release.Name }}-minio" in a release named argo-workflows');
     }
     const keys = option.split('.');
     let node = this.options;

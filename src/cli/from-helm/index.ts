@@ -4,7 +4,7 @@
  * not. Pure: it reads the text it is given and returns data; `ValidationError` for what it refuses.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { isPlainObject, nearMiss } from '../../config/check';
 import { conflict, ValidationError } from '../../config/errors';
 import { CHART_DEFAULTS } from './chart-defaults';
@@ -38,15 +38,16 @@ export const RELEASE_NAME_NOTE: NotCarried = {
 const TOP_LEVEL = [...new Set(CHART_PATHS.map((p) => p.split('.')[0]))];
 
 function parse(text: string, file: string): Record<string, unknown> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const error = doc.errors[0];
   if (error) {
-    const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
+    const { line, col } = lineCounter.linePos(error.pos[0]);
     throw conflict(`${file} line ${line}, column ${col} is not valid YAML: ${error.message.split('\n')[0]}`, 'correct the YAML at that place');
   }
   const values: unknown = doc.toJS();
   if (values === null || values === undefined) return {};
-  if (!isPlainObject(values) || !Object.keys(values).some((k) => TOP_LEVEL.includes(k))) {
+  if (!isPlainObject(values) || !Object.keys(values).some((k) => TOP_LEVEL.includes(k) || nearMiss(k, TOP_LEVEL) !== undefined)) {
     throw conflict(`${file} is not a values file of the argo-helm argo-workflows chart: its top level ${isPlainObject(values) ? `(${Object.keys(values).slice(0, 5).join(', ')})` : 'is not a map and'} has none of the chart's values (controller, server, artifactRepository, crds, ...)`,
       'give the values file you install the chart with (`helm get values <release> -o yaml` prints it)');
   }

@@ -38,14 +38,17 @@ function metrics(cx: Conversion): void {
 }
 
 function instanceId(cx: Conversion): void {
-  const enabled = cx.bool('controller.instanceID.enabled');
-  if (enabled !== true) return;
+  if (cx.bool('controller.instanceID.enabled') !== true) {
+    cx.skip('controller.instanceID', 'the chart sets no instance ID while controller.instanceID.enabled is false');
+    return;
+  }
   const explicit = cx.str('controller.instanceID.explicitID');
   if (cx.bool('controller.instanceID.useReleaseName') === true && explicit === undefined) {
     cx.skip('controller.instanceID.useReleaseName', 'argo-stack has no release name: set controller.config.instanceID to the release name you used, or workflows with that instance ID are no longer picked up');
     return;
   }
   if (explicit !== undefined) cx.set('controller.config.instanceID', explicit, 'controller.instanceID.explicitID');
+  else if (cx.bool('controller.instanceID.useReleaseName') !== true) cx.skip('controller.instanceID.enabled', 'it names no instance ID (explicitID or useReleaseName), which the chart needs');
 }
 
 function mainAndExecutor(cx: Conversion): void {

@@ -75,8 +75,10 @@ function sso(cx: Conversion): void {
   }
   const keys = ['issuer', 'issuerAlias', 'clientId', 'clientSecret', 'redirectUrl', 'scopes', 'sessionExpiry', 'customGroupClaimName', 'userInfoPath', 'insecureSkipVerify', 'filterGroupsRegex', 'rootCA'];
   cx.set('sso', { oidc: Object.fromEntries(keys.filter((k) => s[k] !== undefined).map((k) => [k, s[k]])) }, 'server.sso');
-  if (isPlainObject(s.rbac) && s.rbac.enabled !== false) {
-    cx.skip('server.sso.rbac', 'argo-stack\'s SSO RBAC maps groups to service accounts it creates: list them in sso: { oidc: { rbac: { mappings: [...] } } }; argo-server reads only their token Secrets');
+  if (isPlainObject(s.rbac)) {
+    cx.skip('server.sso.rbac', s.rbac.enabled === false
+      ? 'already the default: without sso.oidc.rbac every SSO user acts as argo-server\'s own service account'
+      : 'argo-stack\'s SSO RBAC maps groups to service accounts it creates: list them in sso: { oidc: { rbac: { mappings: [...] } } }; argo-server reads only their token Secrets');
   }
 }
 
