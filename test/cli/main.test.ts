@@ -103,10 +103,10 @@ describe('validate and synth', () => {
   test('validate: a file that is not YAML (line and column), one that is missing, one that is a list', () => {
     write('broken.yaml', 'namespace: argo\nserver: [1\n');
     expect(cli('validate', '-f', 'broken.yaml').stderr)
-      .toBe('broken.yaml: the options file is not valid YAML or JSON at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]\nargo-stack validate: 1 problem in broken.yaml\n');
-    expect(cli('validate', '-f', 'missing.yaml')).toEqual({ code: 1, stdout: '', stderr: 'missing.yaml: the options file cannot be read: it does not exist. Fix: pass the path of a YAML or JSON options file\nargo-stack validate: 1 problem in missing.yaml\n' });
+      .toBe('broken.yaml: line 3, column 1: it is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix: indent the lines of one mapping or list alike\nargo-stack validate: 1 problem in broken.yaml\n');
+    expect(cli('validate', '-f', 'missing.yaml')).toEqual({ code: 1, stdout: '', stderr: 'missing.yaml: cannot read it: there is no such file. Fix: give the path of an options file (.yaml, .yml or .json)\nargo-stack validate: 1 problem in missing.yaml\n' });
     write('list.yaml', '- a\n');
-    expect(cli('validate', '-f', 'list.yaml').stderr).toBe('list.yaml: the options file must hold a mapping of options, not a list. Fix: write the options as keys at the top level, e.g. "namespace: argo"\nargo-stack validate: 1 problem in list.yaml\n');
+    expect(cli('validate', '-f', 'list.yaml').stderr).toBe('list.yaml: options "<list>" is invalid: the options are one mapping of option names to values (ArgoWorkflowsProps). Fix: write the options as a mapping, e.g. "namespace: argo"\nargo-stack validate: 1 problem in list.yaml\n');
   });
 
   test('synth: the same layout and headers as a program, naming the options file; then lint passes', () => {
@@ -253,7 +253,16 @@ describe('lint and from-helm', () => {
 
   test('from-helm: the options on stdout, exit 0; a missing values file, exit 1', () => {
     write('values.yaml', 'server:\n  enabled: true\n');
-    expect(cli('from-helm', 'values.yaml', '--namespace', 'argo')).toEqual({ code: 0, stdout: '# argo-stack options converted from values.yaml (argo-helm argo-workflows chart values).\n{}\n', stderr: '' });
+    expect(cli('from-helm', 'values.yaml', '--namespace', 'argo')).toEqual({
+      code: 0,
+      stdout: '# argo-stack options converted from values.yaml (argo-helm argo-workflows chart values).\nnamespace: argo\n',
+      stderr: [
+        'argo-stack from-helm: 2 values are not carried over:',
+        '  the Helm release name: argo-stack keeps upstream\'s names (workflow-controller, argo-server, workflow-controller-configmap, ...) instead of <release>-...: update scripts and kubectl commands (the README lists the renames)',
+        '  server.enabled: equal to the chart\'s defaults, so read as unset: argo-stack\'s own defaults apply (Pod Security restricted, HTTPS, the Linux node selector, one replica, ...)',
+        '',
+      ].join('\n'),
+    });
     expect(cli('from-helm', 'nope.yaml')).toEqual({ code: 1, stdout: '', stderr: 'argo-stack from-helm: nope.yaml cannot be read: it does not exist\n' });
   });
 });
