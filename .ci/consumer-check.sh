@@ -53,10 +53,10 @@ const fs = require('fs');
 const [pack] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const files = pack.files.map((f) => f.path);
 const problems = [];
-for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/pulumi/index.js', 'lib/src/pulumi/index.d.ts']) {
+for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/pulumi/index.js', 'lib/src/pulumi/index.d.ts', 'lib/src/cloud/aws/index.js', 'lib/src/cloud/aws/index.d.ts', 'lib/src/cli/main.js', 'schema/argo-stack.schema.json']) {
   if (!files.includes(must)) problems.push(`missing ${must}`);
 }
-const allowed = (f) => ['package.json', 'README.md', 'LICENSE'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);
+const allowed = (f) => ['package.json', 'README.md', 'LICENSE', 'schema/argo-stack.schema.json'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);
 for (const f of files.filter((f) => !allowed(f))) problems.push(`unexpected ${f}`);
 // Every compiled file comes from a source file that still exists (no leftovers of removed modules).
 for (const f of files.filter((f) => /^lib\/src\/.+\.(js|d\.ts)$/.test(f))) {
