@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { ApiObject } from 'cdk8s';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { portOf } from '../config/endpoints';
@@ -55,13 +56,14 @@ export class ArgoServer extends Construct {
     });
     this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {
       name: SERVER_NAME,
-      replicas: s.replicas,
+      ...(s.autoscaling ? {} : { replicas: s.replicas }),
       ...(s.disruptionBudget ? { disruptionBudget: s.disruptionBudget } : {}),
       selector: s.endpoint.selector,
       podLabels: { ...s.pod.labels, ...s.podLabels },
       podAnnotations: { ...s.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
       spec: {
         serviceAccountName: SERVER_NAME,
+        ...(s.priorityClassName !== undefined ? { priorityClassName: s.priorityClassName } : {}),
         securityContext: restrictedPodSecurityContext(),
         ...scheduling(s),
         initContainers: [waitContainer(s.startup)],
@@ -69,7 +71,7 @@ export class ArgoServer extends Construct {
           name: SERVER_NAME,
           image: s.image,
           args: [...s.args],
-          env: [...s.env.map((e) => ({ ...e })), ...s.pod.env],
+          env: [...s.env.map((e) => ({ ...e })), ...s.pod.env, ...s.extraEnv.map((e) => ({ ...e }))],
           ports: containerPorts(s.endpoint),
           readinessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
           livenessProbe: { ...probe, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
@@ -80,5 +82,18 @@ export class ArgoServer extends Construct {
         volumes: [{ name: 'tmp', emptyDir: {} }, ...s.pod.volumes],
       },
     });
+    if (s.autoscaling) {
+      const a = s.autoscaling;
+      manifest<IHorizontalPodAutoscaler>(this, 'HorizontalPodAutoscaler', {
+        apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler',
+        metadata: meta(ctx, Component.SERVER, SERVER_NAME, ns),
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: SERVER_NAME },
+          minReplicas: a.minReplicas,
+          maxReplicas: a.maxReplicas,
+          metrics: a.targets.map((t) => ({ type: 'Resource', resource: { name: t.resource, target: { type: 'Utilization', averageUtilization: t.averageUtilization } } })),
+        },
+      });
+    }
   }
 }
