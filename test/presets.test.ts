@@ -259,7 +259,10 @@ describe('schema validation beyond the presets', () => {
     new ArgoWorkflows(chart, 'argo', {
       crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo', agent: true }],
       persistence: { postgres: { inCluster: {} } }, minio: true,
-      server: { exposure: Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.secret('argo-tls') }) },
+      server: {
+        exposure: Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.secret('argo-tls') }),
+        autoscaling: { minReplicas: 2, maxReplicas: 4, targetCPUUtilizationPercentage: 80 },
+      },
       secrets: [
         { name: 'ext', keys: ['a'], credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/ext' }) },
         { name: 'sealed', keys: ['a'], credentials: Credentials.sealedSecret({ encryptedData: { a: sealed } }) },
