@@ -10,6 +10,7 @@ import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
@@ -49,6 +50,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1 Secret': Secret,
   'v1 Service': Service,
   'apps/v1 Deployment': Deployment,
+  'autoscaling/v2 HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'apps/v1 StatefulSet': StatefulSet,
   'batch/v1 Job': Job,
   'policy/v1 PodDisruptionBudget': PodDisruptionBudget,
@@ -257,7 +259,10 @@ describe('schema validation beyond the presets', () => {
     new ArgoWorkflows(chart, 'argo', {
       crds: CrdMode.MINIMAL, controller: { replicas: 2 }, workflowNamespaces: [{ name: 'argo', agent: true }],
       persistence: { postgres: { inCluster: {} } }, minio: true,
-      server: { exposure: Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.secret('argo-tls') }) },
+      server: {
+        exposure: Exposure.ingress({ controller: IngressController.nginx(), hosts: ['argo.example.com'], tls: IngressTls.secret('argo-tls') }),
+        autoscaling: { minReplicas: 2, maxReplicas: 4, targetCPUUtilizationPercentage: 80 },
+      },
       secrets: [
         { name: 'ext', keys: ['a'], credentials: Credentials.externalSecret({ storeName: 'vault', remoteKey: 'argo/ext' }) },
         { name: 'sealed', keys: ['a'], credentials: Credentials.sealedSecret({ encryptedData: { a: sealed } }) },

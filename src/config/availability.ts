@@ -27,15 +27,16 @@ const PDB_KEYS = optionKeys<PodDisruptionBudgetOptions>()(['minAvailable']);
  * `<path>.podDisruptionBudget` against `<path>.replicas`: none with one replica (it could only block
  * drains), else `minAvailable` when given (less than replicas), else `maxUnavailable: 1`.
  */
-export function resolveDisruptionBudget(c: Checker, value: unknown, replicas: number): ResolvedDisruptionBudget | undefined {
+export function resolveDisruptionBudget(c: Checker, value: unknown, replicas: number, replicasField = 'replicas', made = replicas > 1): ResolvedDisruptionBudget | undefined {
   const p = c.child('podDisruptionBudget');
   const o: PodDisruptionBudgetOptions = value === undefined ? {} : p.object(value, '{ minAvailable: 1 }');
   p.known(o as Record<string, unknown>, PDB_KEYS);
   const minAvailable = p.int('minAvailable', o.minAvailable, 1, 'use a whole number less than replicas, e.g. 1, or remove it for maxUnavailable: 1', 100);
+  const r = c.at(replicasField);
   if (minAvailable !== undefined && minAvailable >= replicas) {
-    throw conflict(`${p.at('minAvailable')} ${minAvailable} is not less than ${c.at('replicas')} ${replicas}: the PodDisruptionBudget would refuse every eviction, so no node running one of its pods could be drained`,
-      replicas > 1 ? `set ${p.at('minAvailable')} to ${replicas - 1} or less, or raise ${c.at('replicas')} above ${minAvailable}` : `raise ${c.at('replicas')} above ${minAvailable}, or remove ${p.path} (one replica gets no PodDisruptionBudget)`);
+    throw conflict(`${p.at('minAvailable')} ${minAvailable} is not less than ${r} ${replicas}: the PodDisruptionBudget would refuse every eviction, so no node running one of its pods could be drained`,
+      replicas > 1 ? `set ${p.at('minAvailable')} to ${replicas - 1} or less, or raise ${r} above ${minAvailable}` : `raise ${r} above ${minAvailable}, or remove ${p.path} (one replica gets no PodDisruptionBudget)`);
   }
-  if (replicas === 1) return undefined;
+  if (!made) return undefined;
   return minAvailable !== undefined ? { minAvailable } : { maxUnavailable: 1 };
 }

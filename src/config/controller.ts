@@ -17,6 +17,8 @@ import { ARTIFACT_GC_SERVICE_ACCOUNT } from './workflow-namespaces';
 import { ARGO_UID, DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
 import { DeploymentStrategy, PodDisruptionBudgetOptions, ResolvedDisruptionBudget, resolveDisruptionBudget } from './availability';
 import { ResolvedStartup, resolveStartup, startupNeeds } from './startup';
+import { resolveExtraArgs, resolveExtraEnv } from './extra-args';
+import type { EnvVar } from './contributions';
 
 /** Workers and rate limits of the controller (command-line flags). */
 export interface ControllerWorkers {
@@ -96,6 +98,24 @@ export interface WorkflowControllerOptions extends PodOptions, LogOptions {
    * @default true
    */
   readonly priorityClass?: boolean | 'existing';
+  /**
+   * The name of an existing PriorityClass for the controller's pods, instead of `priorityClass`'s
+   * `workflow-controller` (which this install then does not create). Not with `priorityClass`.
+   * @default - the `priorityClass` option's
+   */
+  readonly priorityClassName?: string;
+  /**
+   * Further `workflow-controller` flags of Argo v4.1.2, `"--flag=value"`, after argo-stack's own.
+   * Flags argo-stack sets or has an option for are refused, naming the option.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+  /**
+   * Further environment variables of the controller container, `{ NAME: "value" }`, after
+   * argo-stack's own. Variables argo-stack sets, and names that look like a credential, are refused.
+   * @default - none
+   */
+  readonly extraEnv?: Record<string, string>;
 }
 
 export interface ResolvedController extends ResolvedPod {
@@ -124,6 +144,8 @@ export interface ResolvedController extends ResolvedPod {
   readonly priorityClassName?: string;
   /** Whether this install creates that PriorityClass. */
   readonly createPriorityClass: boolean;
+  /** The user's `extraEnv`, after every other variable. */
+  readonly extraEnv: EnvVar[];
 }
 
 export const CONTROLLER_NAME = 'workflow-controller';
@@ -183,7 +205,7 @@ function workflowAccountDefaults(namespaces: ControllerContext['workflowNamespac
 
 const CONTROLLER_KEYS = optionKeys<WorkflowControllerOptions>()([
   'replicas', 'leaderElection', 'podDisruptionBudget', 'config', 'workflowPodSecurityDefaults', 'serviceAccountAnnotations', 'workers', 'kubeApiQps', 'kubeApiBurst', 'priorityClass',
-  'defaultWorkflowServiceAccount',
+  'priorityClassName', 'extraArgs', 'extraEnv', 'defaultWorkflowServiceAccount',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
 const WORKER_KEYS = optionKeys<ControllerWorkers>()(['workflow', 'workflowTtl', 'podCleanup', 'cronWorkflow', 'workflowArchive']);
@@ -242,6 +264,22 @@ export interface ControllerContext {
   readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
 }
 
+/** `priorityClass` (argo-stack's `workflow-controller`) or `priorityClassName` (an existing one), not both. */
+function resolvePriorityClass(c: Checker, o: WorkflowControllerOptions | undefined): { name?: string; create: boolean } {
+  if (o?.priorityClassName !== undefined) {
+    if (o.priorityClass !== undefined) {
+      throw conflict(`controller.priorityClassName is ${JSON.stringify(o.priorityClassName)} and controller.priorityClass is ${JSON.stringify(o.priorityClass)}: the controller runs with one PriorityClass`,
+        'remove controller.priorityClass to use the existing class, or remove controller.priorityClassName to use argo-stack\'s workflow-controller');
+    }
+    return { name: c.dnsSubdomain('priorityClassName', o.priorityClassName), create: false };
+  }
+  const priorityClass = o?.priorityClass ?? true;
+  if (typeof priorityClass !== 'boolean' && priorityClass !== 'existing') {
+    throw invalid(c.at('priorityClass'), priorityClass, 'it must be true, false or "existing"', 'use true to create it, "existing" when another install creates it, or false for none');
+  }
+  return { ...(priorityClass ? { name: CONTROLLER_PRIORITY_CLASS } : {}), create: priorityClass === true };
+}
+
 /** Validates `controller` and resolves the controller, its flags and its final config. */
 export function resolveController(o: WorkflowControllerOptions | undefined, ctx: ControllerContext): ResolvedController {
   const c = new Checker('controller');
@@ -250,7 +288,8 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const leaderElection = resolveLeaderElection(c, o?.leaderElection, replicas);
   const disruptionBudget = resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas);
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.controller, ctx.install.imagePullSecrets);
-  const args = controllerArgs(c, o, ctx.install);
+  const args = [...controllerArgs(c, o, ctx.install), ...resolveExtraArgs(c, 'controller', o?.extraArgs)];
+  const extraEnv = resolveExtraEnv(c, 'controller', o?.extraEnv, (ctx.pod.env ?? []).map((e) => e.name));
   const own = c.bool('workflowPodSecurityDefaults', o?.workflowPodSecurityDefaults) ?? true ? workflowPodSecurityDefaults() : {};
   const accountDefault = c.bool('defaultWorkflowServiceAccount', o?.defaultWorkflowServiceAccount) ?? true;
   const derived = mergeConfig(mergeConfig(own, ctx.contributedConfig), accountDefault ? workflowAccountDefaults(ctx.workflowNamespaces) : {});
@@ -261,14 +300,12 @@ export function resolveController(o: WorkflowControllerOptions | undefined, ctx:
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   const checksum = databaseChecksum(config);
   const selector = appSelector(CONTROLLER_NAME);
-  const priorityClass = o?.priorityClass ?? true;
-  if (typeof priorityClass !== 'boolean' && priorityClass !== 'existing') {
-    throw invalid(c.at('priorityClass'), priorityClass, 'it must be true, false or "existing"', 'use true to create it, "existing" when another install creates it, or false for none');
-  }
+  const priority = resolvePriorityClass(c, o);
   return {
     ...pod,
-    ...(priorityClass ? { priorityClassName: CONTROLLER_PRIORITY_CLASS } : {}),
-    createPriorityClass: priorityClass === true,
+    ...(priority.name !== undefined ? { priorityClassName: priority.name } : {}),
+    createPriorityClass: priority.create,
+    extraEnv,
     replicas,
     leaderElection,
     strategy: leaderElection ? 'RollingUpdate' : 'Recreate',

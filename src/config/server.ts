@@ -13,6 +13,8 @@ import { LogOptions, logArgs } from './logging';
 import { DEFAULT_RESOURCES, PodOptions, ResolvedPod, resolvePod } from './pod';
 import { PodDisruptionBudgetOptions, ResolvedDisruptionBudget, resolveDisruptionBudget } from './availability';
 import { ResolvedStartup, resolveStartup, StartupNeeds, tlsSecretOf } from './startup';
+import { ResolvedAutoscaling, resolveAutoscaling, ServerAutoscalingOptions } from './autoscaling';
+import { resolveExtraArgs, resolveExtraEnv } from './extra-args';
 
 /** argo-server authentication modes (`--auth-mode`). */
 export enum AuthMode {
@@ -34,13 +36,34 @@ export interface ArgoServerOptions extends PodOptions, LogOptions, ExposureOptio
    * @default true
    */
   readonly enabled?: boolean;
-  /** Number of server pods. @default 1 */
+  /** Number of server pods. Not with `autoscaling`. @default 1 */
   readonly replicas?: number;
   /**
-   * The PodDisruptionBudget, made when `replicas` is more than 1.
+   * A HorizontalPodAutoscaler (`autoscaling/v2`) `argo-server`: the Deployment then has no fixed
+   * `replicas`, and the PodDisruptionBudget follows `minReplicas`.
+   * @default - no autoscaler: `replicas` pods
+   */
+  readonly autoscaling?: ServerAutoscalingOptions;
+  /**
+   * The PodDisruptionBudget, made when `replicas` (or `autoscaling.maxReplicas`) is more than 1;
+   * `minAvailable` must be less than `replicas` (or `autoscaling.minReplicas`).
    * @default - maxUnavailable: 1
    */
   readonly podDisruptionBudget?: PodDisruptionBudgetOptions;
+  /**
+   * Further `argo server` flags of Argo v4.1.2, `"--flag=value"`, after argo-stack's own. Flags
+   * argo-stack sets or has an option for are refused, naming the option.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+  /**
+   * Further environment variables of the argo-server container, `{ NAME: "value" }`, after
+   * argo-stack's own. Variables argo-stack sets, and names that look like a credential, are refused.
+   * @default - none
+   */
+  readonly extraEnv?: Record<string, string>;
+  /** The name of an existing PriorityClass for argo-server's pods. @default - none */
+  readonly priorityClassName?: string;
   /**
    * Annotations on the ServiceAccount `argo-server` (IRSA, GKE or Azure Workload Identity), so the
    * UI can read artifacts and archived logs with the pod's cloud identity.
@@ -80,7 +103,14 @@ export interface ServerSettings {
 }
 
 export interface ResolvedServer extends ResolvedPod {
+  /** The pod count; with `autoscaling`, its `minReplicas` (the Deployment then sets none). */
   readonly replicas: number;
+  /** The HorizontalPodAutoscaler; none when undefined. */
+  readonly autoscaling?: ResolvedAutoscaling;
+  /** The user's `extraEnv`, after every other variable. */
+  readonly extraEnv: EnvVar[];
+  /** The PriorityClass of the pods; none when undefined. */
+  readonly priorityClassName?: string;
   /** The PodDisruptionBudget; none with one replica. */
   readonly disruptionBudget?: ResolvedDisruptionBudget;
   /** What the init container waits for before argo-server starts. */
@@ -108,7 +138,7 @@ export interface ResolvedServer extends ResolvedPod {
 export const SERVER_NAME = 'argo-server';
 
 const SERVER_KEYS = optionKeys<ArgoServerOptions>()([
-  'enabled', 'replicas', 'podDisruptionBudget', 'serviceAccountAnnotations', 'authModes', 'exposure', 'tls', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
+  'enabled', 'replicas', 'autoscaling', 'extraArgs', 'extraEnv', 'priorityClassName', 'podDisruptionBudget', 'serviceAccountAnnotations', 'authModes', 'exposure', 'tls', 'baseHref', 'apiRateLimit', 'xFrameOptions', 'hsts',
   'accessControlAllowOrigin', 'tlsMinVersion', 'allowServerAuthModeWhenExposed',
   'logLevel', 'logFormat', 'resources', 'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'podMetadata', 'imagePullSecrets',
 ]);
@@ -204,17 +234,27 @@ export function resolveServer(o: ArgoServerOptions | undefined, ctx: ServerConte
   rejectReplaced(o);
   if (o !== undefined) c.known(c.object(o, '{ enabled: true }', 'pass an object, e.g. { enabled: true }, or { enabled: false } to run no argo-server'), SERVER_KEYS);
   const enabled = c.bool('enabled', o?.enabled) !== false;
-  const replicas = c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
-  const disruptionBudget = resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas);
+  const autoscaling = resolveAutoscaling(c, o?.autoscaling);
+  if (autoscaling && o?.replicas !== undefined) {
+    throw conflict(`server.replicas is ${JSON.stringify(o.replicas)} and server.autoscaling is set: the HorizontalPodAutoscaler sets the number of argo-server pods`,
+      'remove server.replicas, and set server.autoscaling.minReplicas to the fewest pods you want');
+  }
+  const replicas = autoscaling?.minReplicas ?? c.int('replicas', o?.replicas, 1, 'set server.replicas to 1 or more (use server.enabled: false to run none)', 100) ?? 1;
+  const disruptionBudget = autoscaling
+    ? resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas, 'autoscaling.minReplicas', autoscaling.maxReplicas > 1)
+    : resolveDisruptionBudget(c, o?.podDisruptionBudget, replicas);
+  const priorityClassName = o?.priorityClassName === undefined ? undefined : c.dnsSubdomain('priorityClassName', o.priorityClassName);
   const pod = resolvePod(c, o, DEFAULT_RESOURCES.server, ctx.install.imagePullSecrets);
   const settings = resolveSettings(c, o);
-  const args = [...serverArgs(settings, ctx.serverArgs), ...logArgs(c, o), ...scopeArgs(ctx.install)];
+  const args = [...serverArgs(settings, ctx.serverArgs), ...logArgs(c, o), ...scopeArgs(ctx.install), ...resolveExtraArgs(c, 'server', o?.extraArgs)];
   const env: EnvVar[] = [...ctx.serverEnv];
+  const extraEnv = resolveExtraEnv(c, 'server', o?.extraEnv, [...env, ...ctx.pod.env ?? []].map((e) => e.name));
   const serviceAccountAnnotations = { ...ctx.serviceAccountAnnotations, ...c.annotations('serviceAccountAnnotations', o?.serviceAccountAnnotations) };
   // Checked even when disabled, so a wrong option is never silently ignored.
   if (!enabled) return undefined;
   return {
-    ...pod, replicas, ...(disruptionBudget ? { disruptionBudget } : {}), image: ctx.install.images.server,
+    ...pod, replicas, ...(autoscaling ? { autoscaling } : {}), ...(disruptionBudget ? { disruptionBudget } : {}), image: ctx.install.images.server,
+    extraEnv, ...(priorityClassName !== undefined ? { priorityClassName } : {}),
     startup: resolveStartup(ctx.startup ?? { secrets: [], databases: [] }, { image: ctx.install.images.jobs, namespace: ctx.install.namespace, extraSecrets: tlsSecretOf(args) }), serviceAccountAnnotations, settings, args, env,
     secure: ctx.secure, authModes: settings.authModes, service: ctx.service, pod: ctx.pod,
     secrets: [...new Set(ctx.secrets)].sort(),

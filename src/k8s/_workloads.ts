@@ -33,11 +33,11 @@ export function waitContainer(startup: ResolvedStartup): Container {
 }
 
 /**
- * A Deployment of `replicas` pods with the plan's strategy (written only when `Recreate`), and its
+ * A Deployment of `replicas` pods (none written when an autoscaler owns the count) with the plan's strategy (written only when `Recreate`), and its
  * PodDisruptionBudget when the plan has one.
  */
 export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: Component, o: {
-  name: string; replicas: number; selector: Readonly<Record<string, string>>; podLabels?: Record<string, string>; podAnnotations?: Record<string, string>; spec: PodSpec;
+  name: string; replicas?: number; selector: Readonly<Record<string, string>>; podLabels?: Record<string, string>; podAnnotations?: Record<string, string>; spec: PodSpec;
   strategy?: DeploymentStrategy; disruptionBudget?: ResolvedDisruptionBudget;
 }): ApiObject {
   const selector = { ...o.selector };
@@ -46,7 +46,7 @@ export function deploymentWithPdb(scope: Construct, ctx: K8sContext, component: 
     kind: 'Deployment',
     metadata: meta(ctx, component, o.name, ctx.namespace),
     spec: {
-      replicas: o.replicas,
+      ...(o.replicas !== undefined ? { replicas: o.replicas } : {}),
       ...(o.strategy === 'Recreate' ? { strategy: { type: 'Recreate' } } : {}),
       selector: { matchLabels: selector },
       template: {

@@ -77,7 +77,7 @@ export class WorkflowController extends Construct {
           image: c.image,
           command: ['workflow-controller'],
           args: [...c.args],
-          env: [leaderElectionEnv(c.leaderElection), ...c.pod.env],
+          env: [leaderElectionEnv(c.leaderElection), ...c.pod.env, ...c.extraEnv.map((e) => ({ ...e }))],
           ports: containerPorts(c.endpoint),
           livenessProbe: {
             httpGet: { path: '/healthz', port: healthz.containerPort, scheme: healthz.scheme },

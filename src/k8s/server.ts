@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import type { ApiObject } from 'cdk8s';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { ResolvedAutoscaling } from '../config/autoscaling';
 import { portOf } from '../config/endpoints';
 import type { ResolvedRbac } from '../config/rbac';
 import { ResolvedServer, SERVER_NAME } from '../config/server';
@@ -23,7 +25,21 @@ export interface ArgoServerProps {
   readonly rbac?: ResolvedRbac;
 }
 
-/** argo-server: ServiceAccount, RBAC, Deployment and Service `argo-server` (port `web`, 2746). */
+/** The HorizontalPodAutoscaler `argo-server` (`autoscaling/v2`), scaling the Deployment on its resource targets. */
+function serverAutoscaler(scope: Construct, ctx: K8sContext, a: ResolvedAutoscaling): void {
+  manifest<IHorizontalPodAutoscaler>(scope, 'HorizontalPodAutoscaler', {
+    apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler',
+    metadata: meta(ctx, Component.SERVER, SERVER_NAME, ctx.namespace),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: SERVER_NAME },
+      minReplicas: a.minReplicas,
+      maxReplicas: a.maxReplicas,
+      metrics: a.targets.map((t) => ({ type: 'Resource', resource: { name: t.resource, target: { type: 'Utilization', averageUtilization: t.averageUtilization } } })),
+    },
+  });
+}
+
+/** argo-server: ServiceAccount, RBAC, Deployment, Service `argo-server` (port `web`, 2746) and, with autoscaling, its HorizontalPodAutoscaler. */
 export class ArgoServer extends Construct {
   /** The Deployment and Service, for `ApiObject.of(...)`-style patches. */
   public readonly deployment: ApiObject;
@@ -55,13 +71,14 @@ export class ArgoServer extends Construct {
     });
     this.deployment = deploymentWithPdb(this, ctx, Component.SERVER, {
       name: SERVER_NAME,
-      replicas: s.replicas,
+      ...(s.autoscaling ? {} : { replicas: s.replicas }),
       ...(s.disruptionBudget ? { disruptionBudget: s.disruptionBudget } : {}),
       selector: s.endpoint.selector,
       podLabels: { ...s.pod.labels, ...s.podLabels },
       podAnnotations: { ...s.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: props.configChecksum, ...s.pod.annotations },
       spec: {
         serviceAccountName: SERVER_NAME,
+        ...(s.priorityClassName !== undefined ? { priorityClassName: s.priorityClassName } : {}),
         securityContext: restrictedPodSecurityContext(),
         ...scheduling(s),
         initContainers: [waitContainer(s.startup)],
@@ -69,7 +86,7 @@ export class ArgoServer extends Construct {
           name: SERVER_NAME,
           image: s.image,
           args: [...s.args],
-          env: [...s.env.map((e) => ({ ...e })), ...s.pod.env],
+          env: [...s.env.map((e) => ({ ...e })), ...s.pod.env, ...s.extraEnv.map((e) => ({ ...e }))],
           ports: containerPorts(s.endpoint),
           readinessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
           livenessProbe: { ...probe, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
@@ -80,5 +97,6 @@ export class ArgoServer extends Construct {
         volumes: [{ name: 'tmp', emptyDir: {} }, ...s.pod.volumes],
       },
     });
+    if (s.autoscaling) serverAutoscaler(this, ctx, s.autoscaling);
   }
 }

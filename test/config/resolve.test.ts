@@ -99,7 +99,7 @@ describe('defaults', () => {
       config: SECURITY_DEFAULTS,
       pod: { volumes: [], volumeMounts: [], env: [], labels: {}, annotations: {} },
       secrets: [],
-      priorityClassName: 'workflow-controller', createPriorityClass: true,
+      priorityClassName: 'workflow-controller', createPriorityClass: true, extraEnv: [],
       endpoint: {
         component: 'workflow-controller', name: 'workflow-controller', namespace: 'argo', selector: { app: 'workflow-controller' },
         ports: [
@@ -123,6 +123,7 @@ describe('defaults', () => {
       serviceAccountAnnotations: {},
       args: DEFAULT_SERVER_ARGS,
       env: [{ name: 'ARGO_BASE_HREF', value: '/' }, { name: 'TLS_MIN_VERSION', value: '771' }],
+      extraEnv: [],
       secure: true,
       authModes: [AuthMode.CLIENT],
       service: { type: 'ClusterIP', annotations: {} },

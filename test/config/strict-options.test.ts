@@ -24,11 +24,11 @@ describe('unknown keys', () => {
 
   test('in controller, controller.workers, server and images', () => {
     expectInvalid(resolve({ controller: { replica: 2 } }),
-      'controller.replica is not an option argo-stack knows; allowed here: replicas, leaderElection, podDisruptionBudget, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, priorityClass, defaultWorkflowServiceAccount, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
+      'controller.replica is not an option argo-stack knows; allowed here: replicas, leaderElection, podDisruptionBudget, config, workflowPodSecurityDefaults, serviceAccountAnnotations, workers, kubeApiQps, kubeApiBurst, priorityClass, priorityClassName, extraArgs, extraEnv, defaultWorkflowServiceAccount, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "replicas"');
     expectInvalid(resolve({ controller: { workers: { workflows: 8 } } }),
       'controller.workers.workflows is not an option argo-stack knows; allowed here: workflow, workflowTtl, podCleanup, cronWorkflow, workflowArchive. Fix: rename it to "workflow"');
     expectInvalid(resolve({ server: { tlsMinVerison: 772 } }),
-      'server.tlsMinVerison is not an option argo-stack knows; allowed here: enabled, replicas, podDisruptionBudget, serviceAccountAnnotations, authModes, exposure, tls, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, allowServerAuthModeWhenExposed, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "tlsMinVersion"');
+      'server.tlsMinVerison is not an option argo-stack knows; allowed here: enabled, replicas, autoscaling, extraArgs, extraEnv, priorityClassName, podDisruptionBudget, serviceAccountAnnotations, authModes, exposure, tls, baseHref, apiRateLimit, xFrameOptions, hsts, accessControlAllowOrigin, tlsMinVersion, allowServerAuthModeWhenExposed, logLevel, logFormat, resources, nodeSelector, tolerations, affinity, topologySpreadConstraints, podMetadata, imagePullSecrets. Fix: rename it to "tlsMinVersion"');
     // A near miss of a removed option is named with what replaced it.
     expectInvalid(resolve({ server: { loadbalancerSourceRanges: ['10.0.0.0/8'] } }),
       'server.loadBalancerSourceRanges was replaced by server.exposure. Fix: use server.exposure: Exposure.loadBalancer({ sourceRanges: ["203.0.113.0/24"] })');

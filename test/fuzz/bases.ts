@@ -164,6 +164,9 @@ const IDENTITY_PROPS: ArgoWorkflowsProps = {
 const INGRESS_PROPS: ArgoWorkflowsProps = {
   workflowNamespaces: [{ name: 'argo' }],
   server: {
+    autoscaling: { minReplicas: 2, maxReplicas: 6, targetCPUUtilizationPercentage: 80, targetMemoryUtilizationPercentage: 90 },
+    podDisruptionBudget: { minAvailable: 1 }, priorityClassName: 'platform-high',
+    extraArgs: ['--event-worker-count=8', '--event-async-dispatch'], extraEnv: { GRPC_MESSAGE_SIZE: '209715200' },
     baseHref: '/argo/', tls: ServerTls.certManager({ issuer: 'argo-ca', dnsNames: ['argo-server', 'argo.example.com'] }),
     exposure: Exposure.ingress({
       controller: IngressController.traefik(), hosts: ['argo.example.com'], className: 'traefik-public',
@@ -179,6 +182,7 @@ const INGRESS_PROPS: ArgoWorkflowsProps = {
   },
 };
 const GATEWAY_PROPS: ArgoWorkflowsProps = {
+  controller: { priorityClassName: 'platform-high', extraArgs: ['--gloglevel=2', '--executor-plugins'], extraEnv: { DEFAULT_REQUEUE_TIME: '20s' } },
   server: {
     tls: ServerTls.fromSecret('argo-server-tls'),
     exposure: Exposure.gateway({

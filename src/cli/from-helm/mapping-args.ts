@@ -70,7 +70,7 @@ function convertArgs(cx: Conversion, c: Component): void {
   for (const [flag, value, raw] of parseArgs(args.map(String))) {
     const typed = TYPED_FLAGS[c][flag];
     if (typed) typed(value, cx, from);
-    else rest.push(...(raw.includes(' ') ? [flag, value] : [raw]));
+    else rest.push(raw.includes(' ') ? `${flag}=${value}` : raw);
   }
   if (rest.length > 0) cx.set(`${c}.extraArgs`, rest, from);
 }
@@ -96,5 +96,5 @@ export function argsRow(c: Component): ChartMapping {
 }
 
 export function envRow(c: Component): ChartMapping {
-  return { chart: `${c}.extraEnv`, option: `\`${c}.extraEnv\` (\`{ NAME: value }\`), checked against the variables Argo v4.1.2 reads`, convert: (cx) => convertEnv(cx, c) };
+  return { chart: `${c}.extraEnv`, option: `\`${c}.extraEnv\` (\`{ NAME: value }\`), variables argo-stack sets itself and names that look like a credential refused`, convert: (cx) => convertEnv(cx, c) };
 }
