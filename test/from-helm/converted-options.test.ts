@@ -1,8 +1,8 @@
 /**
  * Every option the converter emits is an option argo-stack accepts: each fixture's conversion goes
  * through the options file reader and the resolver without error. The fixtures the converter
- * refuses (release-name-template, two-drivers) are left out: fixed by hand, their S3 key Secrets
- * still need a `secrets` declaration the converter does not write yet.
+ * refuses on purpose (release-name-template, two-drivers) are left out; static S3 keys get their
+ * `secrets` declaration (kept by the user) and validate too.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,4 +20,20 @@ describe('from-helm output validates', () => {
     const props = optionsFromData(JSON.parse(JSON.stringify(options)));
     expect(() => resolveArgoWorkflows(props)).not.toThrow();
   });
+});
+
+test('static S3 keys: the referenced Secret is declared as one the user keeps, and the options validate', () => {
+  const values = [
+    'artifactRepository:',
+    '  s3:',
+    '    bucket: argo-artifacts',
+    '    endpoint: s3.amazonaws.com',
+    '    accessKeySecret: { name: argo-s3, key: accesskey }',
+    '    secretKeySecret: { name: argo-s3, key: secretkey }',
+    '',
+  ].join('\n');
+  const { options } = fromHelm(values, { file: 'values.yaml', namespace: 'argo' });
+  expect(options.secrets).toEqual([{ name: 'argo-s3', keys: ['accesskey', 'secretkey'], credentials: { existing: {} } }]);
+  const props = optionsFromData(JSON.parse(JSON.stringify({ ...options, workflowNamespaces: [{ name: 'argo' }] })));
+  expect(() => resolveArgoWorkflows(props)).not.toThrow();
 });

@@ -10,6 +10,7 @@ import { conflict, ValidationError } from '../../config/errors';
 import { CHART_DEFAULTS } from './chart-defaults';
 import { Conversion, NotCarried } from './context';
 import { CHART_MAPPING, CHART_PATHS, CHART_VERSION } from './mapping';
+import { referencedSecrets } from './mapping-artifacts';
 import { expandChartPaths } from './row';
 
 export type { NotCarried } from './context';
@@ -98,6 +99,8 @@ export function fromHelm(valuesText: string, options: FromHelmOptions): FromHelm
     if (row.convert && !ran.has(row.convert)) { ran.add(row.convert); row.convert(cx); }
     else if (!row.convert && row.reason) for (const p of set) cx.skip(p, row.reason);
   }
+  const secrets = referencedSecrets(cx.options);
+  if (secrets.length > 0) cx.set('secrets', secrets, 'artifactRepository');
   const notCarried = [RELEASE_NAME_NOTE, ...cx.notCarried];
   if (defaulted.length > 0) {
     notCarried.push({ value: defaulted.join(', '), reason: 'equal to the chart\'s defaults, so read as unset: argo-stack\'s own defaults apply (Pod Security restricted, HTTPS, the Linux node selector, one replica, ...)' });

@@ -96,3 +96,24 @@ export const ARTIFACT_ROWS: readonly ChartMapping[] = [
     convert: repositoryRefs,
   },
 ];
+
+/**
+ * The Secrets the converted repositories reference, each declared as one the user keeps
+ * (`credentials: { existing: {} }`): argo-stack refuses a reference to a Secret without a source,
+ * and the chart never created these Secrets either.
+ */
+export function referencedSecrets(options: Record<string, unknown>): Record<string, unknown>[] {
+  const keys = new Map<string, Set<string>>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (!isPlainObject(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      if (/Secret$/.test(k) && isPlainObject(x) && typeof x.name === 'string' && typeof x.key === 'string') {
+        keys.set(x.name, (keys.get(x.name) ?? new Set()).add(x.key));
+      } else walk(x);
+    }
+  };
+  walk(options.artifactRepository);
+  walk(options.artifactRepositories);
+  return [...keys].map(([name, k]) => ({ name, keys: [...k].sort(), credentials: { existing: {} } }));
+}
