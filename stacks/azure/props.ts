@@ -11,6 +11,7 @@ import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { SubjectIdentity } from '../../src/cloud/azure/identity';
+import { ACCOUNT_KEY_SECRET } from '../../src/cloud/azure/names';
 import type { StackConfig } from './config';
 
 /** The Secret of the in-cluster Postgres (`username`/`password`), filled from Pulumi's random password. */
@@ -35,6 +36,9 @@ export function stackProps(config: StackConfig, repository?: ArtifactRepository,
       ...(config.artifactGC ? only('artifactGCWorkloadIdentity', id(name, nameOf(name, 'artifact-gc'))) : {}),
     })),
     ...(repository ? { artifactRepositories: { repositories: { azure: repository } } } : {}),
+    // The key fallback: the Secret Pulumi fills from the account key (a secret output) in each namespace.
+    ...(repository?.spec.azure?.accountKeySecret
+      ? { secrets: [{ name: ACCOUNT_KEY_SECRET.name, keys: [ACCOUNT_KEY_SECRET.key], credentials: Credentials.existing(), description: 'Azure storage account key' }] } : {}),
   };
 }
 
