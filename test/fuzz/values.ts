@@ -161,7 +161,7 @@ function shaped(kind: Kind): fc.Arbitrary<unknown> {
     case 'map': return fc.dictionary(fc.string({ maxLength: 8 }), shaped(kind.value), { maxKeys: 3 });
     case 'duration': return fc.oneof(fc.constantFrom('30d', '1h', '0s', '1h30m', '1.5h', '-1d'), fc.nat(1_000_000).map((ms) => Duration.millis(ms)));
     case 'instance': return fc.constantFrom(Credentials.existing(), Credentials.generated(), ArtifactRepository.gcs({ bucket: 'fuzz-bucket' }), Duration.days(1),
-      WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/fuzz'), WorkloadIdentity.azure('00000000-0000-0000-0000-000000000000'), WorkloadIdentity.alibabaRrsa('fuzz'),
+      WorkloadIdentity.awsIrsa('arn:aws:iam::123456789012:role/fuzz'), WorkloadIdentity.azure('00000000-0000-0000-0000-000000000000'), WorkloadIdentity.azureDeferred(), WorkloadIdentity.alibabaRrsa('fuzz'),
       Exposure.clusterIp(), Exposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] }), ServerTls.selfSigned(), ServerTls.plainText(), ServerTls.fromSecret('fuzz-tls'),
       ServerTls.certManager({ issuer: 'fuzz-ca' }), IngressTls.none(),
       Exposure.ingress({ controller: IngressController.traefik(), hosts: ['fuzz.example.com'], tls: IngressTls.certManager({ clusterIssuer: 'fuzz' }) }),

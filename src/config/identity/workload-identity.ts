@@ -9,6 +9,7 @@
  * | `awsPodIdentity()`               | none (an association made on the AWS side)    | none                                   | none                                         |
  * | `gke(serviceAccountEmail)`       | `iam.gke.io/gcp-service-account`              | none                                   | none                                         |
  * | `azure(clientId)`                | `azure.workload.identity/client-id`           | `azure.workload.identity/use: "true"`  | none                                         |
+ * | `azureDeferred()`                | none (patched on after deploy)                | `azure.workload.identity/use: "true"`  | none                                         |
  * | `alibabaRrsa(roleName)`          | `pod-identity.alibabacloud.com/role-name`     | none                                   | `pod-identity.alibabacloud.com/injection: on` |
  *
  * The factories validate their value at once (messages name `<path>.<factory>.<field>`, or
@@ -142,6 +143,18 @@ export class WorkloadIdentity extends OptionVariant {
   }
 
   /**
+   * AKS Workload Identity whose client id is not known yet (the managed identity is created in the
+   * same deploy): the pod label `azure.workload.identity/use: "true"` now, and no ServiceAccount
+   * annotation. The `azure.workload.identity/client-id` annotation must be added once the identity
+   * exists, e.g. by `ArgoWorkflowsRelease`'s `serviceAccountPatches` (a server-side-apply patch,
+   * which `argo-stack/azure` gives as `serviceAccountPatches`). Without it the webhook injects
+   * nothing usable, so use this only with such a patch.
+   */
+  public static azureDeferred(): WorkloadIdentity {
+    return new WorkloadIdentity(WorkloadIdentityKind.AZURE, undefined, { serviceAccountAnnotations: NONE, podLabels: { [AZURE_USE_LABEL]: 'true' }, namespaceLabels: NONE });
+  }
+
+  /**
    * ACK RRSA (RAM Roles for Service Accounts): the ServiceAccount is annotated with the RAM role
    * name, and the namespace of the pods gets `pod-identity.alibabacloud.com/injection: on` (so the
    * namespace must be one argo-stack creates). OSS repositories need `useSDKCreds: true`.
@@ -169,7 +182,7 @@ export class WorkloadIdentity extends OptionVariant {
   private constructor(
     /** The mechanism. */
     public readonly kind: WorkloadIdentityKind,
-    /** The role ARN, service account email, client id or role name; none for Pod Identity. */
+    /** The role ARN, service account email, client id or role name; none for Pod Identity and `azureDeferred()`. */
     public readonly value: string | undefined,
     implied: Implied,
   ) {
@@ -192,6 +205,7 @@ export class WorkloadIdentity extends OptionVariant {
 
   /** The factory call that makes this identity, for messages: `WorkloadIdentity.gke("a@b.iam.gserviceaccount.com")`. */
   public describe(): string {
+    if (this.kind === WorkloadIdentityKind.AZURE && this.value === undefined) return 'WorkloadIdentity.azureDeferred()';
     return `WorkloadIdentity.${FACTORY[this.kind]}(${this.value === undefined ? '' : JSON.stringify(this.value)})`;
   }
 }
