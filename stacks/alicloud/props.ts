@@ -12,6 +12,7 @@ import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { SubjectIdentity } from '../../src/cloud/alicloud/identity';
+import { ACCESS_KEY_SECRET } from '../../src/cloud/alicloud/names';
 import type { StackConfig } from './config';
 
 /** The Secret of the in-cluster Postgres (`username`/`password`), filled from Pulumi's random password. */
@@ -36,6 +37,10 @@ export function stackProps(config: StackConfig, repository?: ArtifactRepository,
       ...(config.artifactGC ? only('artifactGCWorkloadIdentity', id(name, nameOf(name, 'artifact-gc'))) : {}),
     })),
     ...(repository ? { artifactRepositories: { repositories: { oss: repository } } } : {}),
+    // With access keys, the repository names the RAM user's Secret, which Pulumi fills (kubernetes.ts).
+    ...(repository?.spec.oss?.accessKeySecret ? {
+      secrets: [{ name: ACCESS_KEY_SECRET.name, keys: [ACCESS_KEY_SECRET.accessKey, ACCESS_KEY_SECRET.secretKey], credentials: Credentials.existing(), description: 'OSS AccessKey of the RAM user' }],
+    } : {}),
   };
 }
 
