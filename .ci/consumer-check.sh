@@ -53,7 +53,7 @@ const fs = require('fs');
 const [pack] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const files = pack.files.map((f) => f.path);
 const problems = [];
-for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/pulumi/index.js', 'lib/src/pulumi/index.d.ts', 'lib/src/cloud/aws/index.js', 'lib/src/cloud/aws/index.d.ts', 'lib/src/cli/main.js', 'schema/argo-stack.schema.json']) {
+for (const must of ['package.json', 'README.md', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/pulumi/index.js', 'lib/src/pulumi/index.d.ts', 'lib/src/cloud/aws/index.js', 'lib/src/cloud/aws/index.d.ts', 'lib/src/cloud/gcp/index.js', 'lib/src/cloud/azure/index.js', 'lib/src/cloud/alicloud/index.js', 'lib/src/cli/main.js', 'schema/argo-stack.schema.json']) {
   if (!files.includes(must)) problems.push(`missing ${must}`);
 }
 const allowed = (f) => ['package.json', 'README.md', 'LICENSE', 'schema/argo-stack.schema.json'].includes(f) || /^lib\/src\/.+\.(js|d\.ts)$/.test(f);

@@ -11,6 +11,7 @@ import type { ArgoWorkflowsProps } from '../../src/config/options';
 import { resolveArgoWorkflows } from '../../src/config/resolve';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { SubjectIdentity } from '../../src/cloud/aws/identity';
+import { ACCESS_KEY_SECRET } from '../../src/cloud/aws/names';
 import type { StackConfig } from './config';
 
 /** The Secret of the in-cluster Postgres (`username`/`password`), filled from Pulumi's random password. */
@@ -35,6 +36,10 @@ export function stackProps(config: StackConfig, repository?: ArtifactRepository,
       ...(config.artifactGC ? only('artifactGCWorkloadIdentity', id(name, nameOf(name, 'artifact-gc'))) : {}),
     })),
     ...(repository ? { artifactRepositories: { repositories: { s3: repository } } } : {}),
+    // With access keys the repository reads the IAM user's key from a Secret Pulumi fills from secret outputs.
+    ...(repository?.spec.s3?.accessKeySecret ? {
+      secrets: [{ name: ACCESS_KEY_SECRET.name, keys: [ACCESS_KEY_SECRET.accessKey, ACCESS_KEY_SECRET.secretKey], credentials: Credentials.existing(), description: 'the access key of the artifact bucket\'s IAM user' }],
+    } : {}),
   };
 }
 
