@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { regenerateHint } from '../../src/render/header';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
@@ -270,4 +271,11 @@ describe('the safe writer owns the README', () => {
     expect(() => synthesize(other, out)).toThrow('it already holds files argo-stack did not write');
     expect(fs.readFileSync(path.join(out, 'd', 'README.md'), 'utf8')).toBe('mine\n');
   });
+});
+
+test('headers say how to regenerate: the options file and argo-stack synth, else the program and npm run synth', () => {
+  expect(regenerateHint('argo.yaml')).toBe('change argo.yaml and run argo-stack synth');
+  expect(regenerateHint('team/argo.json')).toBe('change team/argo.json and run argo-stack synth');
+  expect(regenerateHint('examples/cluster.ts')).toBe('change the program and run npm run synth');
+  expect(regenerateHint(undefined)).toBe('change the program and run npm run synth');
 });
