@@ -2,11 +2,11 @@
  * The stack's configuration: the keys of `argo-stack-aws` (and `aws:region`), read as the strings
  * Pulumi stores and checked with the project's messages before any resource exists.
  */
-import { nearMiss } from '../../src/config/check';
 import { conflict, invalid } from '../../src/config/errors';
 import { validateDnsLabel } from '../../src/config/names';
 import { AwsIdentity } from '../../src/cloud/aws/identity';
-import { validateBucketName, validateDays, validateKmsKeyArn, validateNamespaces } from '../../src/cloud/aws/validate';
+import { validateBucketName, validateKmsKeyArn } from '../../src/cloud/aws/validate';
+import { configReader } from '../shared/config';
 
 /** The project name, the namespace of its config keys. */
 export const PROJECT = 'argo-stack-aws';
@@ -35,34 +35,6 @@ export interface StackConfig {
 
 const key = (k: string) => `${PROJECT}:${k}`;
 
-/** A value Pulumi stores as a string: a JSON list, or one name. */
-function parseList(option: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw invalid(option, raw, 'it must be a JSON list of namespace names', `set it with: pulumi config set --path '${option}[0]' argo`);
-  }
-}
-
-function parseBool(option: string, raw: string): boolean {
-  if (raw !== 'true' && raw !== 'false') throw invalid(option, raw, 'it must be true or false', `pulumi config set ${option} true`);
-  return raw === 'true';
-}
-
-function parseInt10(option: string, raw: string): number {
-  return validateDays(option, /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
-}
-
-/** Rejects keys of the project the stack does not know (typos), with a "did you mean". */
-function rejectUnknown(all: Readonly<Record<string, string>>): void {
-  for (const k of Object.keys(all).filter((k) => k.startsWith(`${PROJECT}:`))) {
-    const name = k.slice(PROJECT.length + 1);
-    if ((CONFIG_KEYS as readonly string[]).includes(name)) continue;
-    const close = nearMiss(name, CONFIG_KEYS);
-    throw conflict(`${k} is not a key of this stack; the keys are ${CONFIG_KEYS.map(key).join(', ')}`, close ? `rename it to ${key(close)}` : `remove it: pulumi config rm ${k}`);
-  }
-}
-
 function identityOf(kind: string | undefined, get: (k: ConfigKey) => string | undefined): AwsIdentity {
   const names = (f: string) => key(f);
   switch (kind ?? 'irsa') {
@@ -78,8 +50,8 @@ function identityOf(kind: string | undefined, get: (k: ConfigKey) => string | un
  * `aws:region`) to the strings Pulumi stores.
  */
 export function parseStackConfig(all: Readonly<Record<string, string>>): StackConfig {
-  rejectUnknown(all);
-  const get = (k: ConfigKey): string | undefined => all[key(k)];
+  const c = configReader(PROJECT, CONFIG_KEYS, all);
+  const get = c.get;
   const region = all['aws:region'];
   if (region === undefined) throw conflict('aws:region is not set: the bucket and Argo need the region', 'pulumi config set aws:region eu-west-1');
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw invalid('aws:region', region, 'it must be an AWS region name', 'use a region like "eu-west-1"');
@@ -87,16 +59,14 @@ export function parseStackConfig(all: Readonly<Record<string, string>>): StackCo
   const bucketName = validateBucketName(key('bucketName'), get('bucketName'));
   const identity = identityOf(get('identity'), get);
   const namespace = validateDnsLabel(key('namespace'), get('namespace') ?? 'argo');
-  const ns = get('workflowNamespaces');
-  const workflowNamespaces = ns === undefined ? ['argo'] : validateNamespaces(key('workflowNamespaces'), parseList(key('workflowNamespaces'), ns));
-  const gc = get('artifactGC');
+  const workflowNamespaces = c.namespaces('workflowNamespaces', ['argo']);
   const kms = get('kmsKeyArn');
-  const days = get('artifactRetentionDays');
+  const retention = c.days('artifactRetentionDays');
   return {
     region, bucketName, identity, namespace, workflowNamespaces,
-    artifactGC: gc === undefined ? false : parseBool(key('artifactGC'), gc),
+    artifactGC: c.bool('artifactGC', false),
     ...(kms === undefined ? {} : { kmsKeyArn: validateKmsKeyArn(key('kmsKeyArn'), kms) }),
-    ...(days === undefined ? {} : { artifactRetentionDays: parseInt10(key('artifactRetentionDays'), days) }),
+    ...(retention === undefined ? {} : { artifactRetentionDays: retention }),
     ...(get('kubeconfig') === undefined ? {} : { kubeconfig: get('kubeconfig') }),
   };
 }

@@ -2,13 +2,13 @@
  * The stack's configuration: the keys of `argo-stack-azure` (and `azure-native:location`), read as
  * the strings Pulumi stores and checked with the project's messages before any resource exists.
  */
-import { nearMiss } from '../../src/config/check';
 import { conflict, invalid } from '../../src/config/errors';
 import { validateDnsLabel } from '../../src/config/names';
 import { AzureIdentity } from '../../src/cloud/azure/identity';
 import {
-  validateContainerName, validateDays, validateLocation, validateNamespaces, validateResourceGroupName, validateStorageAccountName,
+  validateContainerName, validateLocation, validateResourceGroupName, validateStorageAccountName,
 } from '../../src/cloud/azure/validate';
+import { configReader } from '../shared/config';
 
 /** The project name, the namespace of its config keys. */
 export const PROJECT = 'argo-stack-azure';
@@ -41,28 +41,6 @@ export interface StackConfig {
 
 const key = (k: string) => `${PROJECT}:${k}`;
 
-function parseList(option: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw invalid(option, raw, 'it must be a JSON list of namespace names', `set it with: pulumi config set --path '${option}[0]' argo`);
-  }
-}
-
-function parseBool(option: string, raw: string): boolean {
-  if (raw !== 'true' && raw !== 'false') throw invalid(option, raw, 'it must be true or false', `pulumi config set ${option} true`);
-  return raw === 'true';
-}
-
-function rejectUnknown(all: Readonly<Record<string, string>>): void {
-  for (const k of Object.keys(all).filter((k) => k.startsWith(`${PROJECT}:`))) {
-    const name = k.slice(PROJECT.length + 1);
-    if ((CONFIG_KEYS as readonly string[]).includes(name)) continue;
-    const close = nearMiss(name, CONFIG_KEYS);
-    throw conflict(`${k} is not a key of this stack; the keys are ${CONFIG_KEYS.map(key).join(', ')}`, close ? `rename it to ${key(close)}` : `remove it: pulumi config rm ${k}`);
-  }
-}
-
 function identityOf(kind: string | undefined, get: (k: ConfigKey) => string | undefined): AzureIdentity {
   switch (kind ?? 'workload-identity') {
     case 'workload-identity': return AzureIdentity.workloadIdentity({ oidcIssuerUrl: get('oidcIssuerUrl') }, key);
@@ -82,8 +60,8 @@ function required(get: (k: ConfigKey) => string | undefined, k: ConfigKey, why: 
  * `azure-native:location`) to the strings Pulumi stores.
  */
 export function parseStackConfig(all: Readonly<Record<string, string>>): StackConfig {
-  rejectUnknown(all);
-  const get = (k: ConfigKey): string | undefined => all[key(k)];
+  const c = configReader(PROJECT, CONFIG_KEYS, all);
+  const get = c.get;
   const location = all['azure-native:location'];
   if (location === undefined) throw conflict('azure-native:location is not set: the storage account and the identities need a location', 'pulumi config set azure-native:location westeurope');
   const resourceGroupName = validateResourceGroupName(key('resourceGroupName'), required(get, 'resourceGroupName', 'the storage account and the identities go in that resource group', 'argo-rg'));
@@ -91,14 +69,12 @@ export function parseStackConfig(all: Readonly<Record<string, string>>): StackCo
   const containerName = validateContainerName(key('containerName'), get('containerName') ?? DEFAULT_CONTAINER);
   const identity = identityOf(get('identity'), get);
   const namespace = validateDnsLabel(key('namespace'), get('namespace') ?? 'argo');
-  const ns = get('workflowNamespaces');
-  const workflowNamespaces = ns === undefined ? ['argo'] : validateNamespaces(key('workflowNamespaces'), parseList(key('workflowNamespaces'), ns));
-  const gc = get('artifactGC');
-  const days = get('artifactRetentionDays');
+  const workflowNamespaces = c.namespaces('workflowNamespaces', ['argo']);
+  const retention = c.days('artifactRetentionDays');
   return {
     location: validateLocation('azure-native:location', location), resourceGroupName, storageAccountName, containerName, identity, namespace, workflowNamespaces,
-    artifactGC: gc === undefined ? false : parseBool(key('artifactGC'), gc),
-    ...(days === undefined ? {} : { artifactRetentionDays: validateDays(key('artifactRetentionDays'), /^-?\d+$/.test(days.trim()) ? Number(days) : days) }),
+    artifactGC: c.bool('artifactGC', false),
+    ...(retention === undefined ? {} : { artifactRetentionDays: retention }),
     ...(get('kubeconfig') === undefined ? {} : { kubeconfig: get('kubeconfig') }),
   };
 }

@@ -8,7 +8,7 @@ import { conflict, invalid } from '../../config/errors';
 import { validateOssBucket } from '../../config/storage/artifact-repository';
 import { ackOidcProviderName } from './names';
 
-export { validateDays, validateNamespaces, validateSubjects, MAX_RETENTION_DAYS } from '../aws/validate';
+export { validateDays, validateNamespaces, validateSubjects, MAX_RETENTION_DAYS } from '../validate';
 
 const RAM_OIDC_PROVIDER_ARN = /^acs:ram::(\d+):oidc-provider\/([A-Za-z0-9.-]{1,128})$/;
 /** An ACK cluster id: "c" and 32 hex digits in current regions; older ids are shorter. */

@@ -1,12 +1,12 @@
 /**
  * The checks of the Azure side, in the project's message format: storage account and container
  * names, resource groups, locations, the AKS OIDC issuer, name prefixes. Pure: they run before any
- * resource is registered. Days, namespaces and subjects use the shared checks of `../aws/validate`.
+ * resource is registered. Days, namespaces and subjects use the shared checks of `../validate`.
  */
 import { invalid } from '../../config/errors';
 import { validateAzureAccountName, validateAzureContainer } from '../../config/storage/artifact-repository';
 
-export { validateDays, validateNamespaces, validateSubjects, MAX_RETENTION_DAYS } from '../aws/validate';
+export { validateDays, validateNamespaces, validateSubjects, MAX_RETENTION_DAYS } from '../validate';
 
 /** A resource group: 1-90 letters, digits, "_", "-", ".", "(" and ")", not ending with ".". */
 const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;

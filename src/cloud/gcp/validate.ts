@@ -7,7 +7,7 @@
 import { conflict, invalid } from '../../config/errors';
 import { validateGcsBucket } from '../../config/storage/artifact-repository';
 
-export { MAX_RETENTION_DAYS, validateDays, validateNamespaces, validateSubjects } from '../aws/validate';
+export { MAX_RETENTION_DAYS, validateDays, validateNamespaces, validateSubjects } from '../validate';
 
 /** A project id: 6-30 lower-case letters, digits and "-", starting with a letter, not ending with "-". */
 const PROJECT_ID = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
