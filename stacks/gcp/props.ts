@@ -1,56 +1,23 @@
 /**
- * The argo-stack options of the GCP stack, as pure data: the install and workflow namespaces,
- * in-cluster Postgres whose password Pulumi generates (`Credentials.existing()`: no credentials Job),
- * the bucket as the `artifact-repositories` entry of every workflow namespace, and each service
- * account's identity from the GCP component's plan (or, with HMAC, the key's Secret, declared as
- * existing: Pulumi fills it).
+ * The argo-stack options of the GCP stack (`installProps` of `../shared/props`): the bucket as the
+ * `gcs` entry of every workflow namespace's `artifact-repositories`, each service account's
+ * identity from the GCP component's plan, and with the fallback, the HMAC key's Secret, declared as
+ * one Pulumi fills.
  */
-import { Credentials } from '../../src/config/credentials';
-import { subjectOf, type ServiceAccountSubject } from '../../src/config/identity/subjects';
-import type { WorkloadIdentity } from '../../src/config/identity/workload-identity';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
-import { resolveArgoWorkflows } from '../../src/config/resolve';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';
 import type { SubjectIdentity } from '../../src/cloud/gcp/identity';
 import { HMAC_SECRET } from '../../src/cloud/gcp/names';
+import { installProps } from '../shared/props';
 import type { StackConfig } from './config';
 
-/** The Secret of the in-cluster Postgres (`username`/`password`), filled from Pulumi's random password. */
-export const POSTGRES_SECRET = 'argo-postgres-config';
-export const POSTGRES_USER = 'argo';
+export { POSTGRES_SECRET, POSTGRES_USER } from '../shared/props';
 
 /** The key of the bucket in the `artifact-repositories` ConfigMaps. */
 export const REPOSITORY_KEY = 'gcs';
 
 /** The options of the install; without `repository` and `identities`, the shape whose subjects the GCP side trusts. */
 export function stackProps(config: StackConfig, repository?: ArtifactRepository, identities: readonly SubjectIdentity[] = []): ArgoWorkflowsProps {
-  const byKey = new Map(identities.map((i) => [subjectOf(i.subject), i.workloadIdentity]));
-  const id = (namespace: string, name: string): WorkloadIdentity | undefined => byKey.get(subjectOf({ namespace, name }));
-  const only = <K extends string>(k: K, w: WorkloadIdentity | undefined) => (w === undefined ? {} : { [k]: w } as Record<K, WorkloadIdentity>);
-  // The plan names the accounts; the first resolve gives their names, so none is typed here.
-  const names = resolveArgoWorkflows(baseProps(config)).serviceAccountSubjects;
-  const nameOf = (ns: string, component: ServiceAccountSubject['component']) => names.find((s) => s.namespace === ns && s.component === component)?.name ?? '';
-  const server = names.find((s) => s.component === 'server');
-  return {
-    ...baseProps(config),
-    ...(server ? { workloadIdentity: only('server', id(server.namespace, server.name)) } : {}),
-    workflowNamespaces: config.workflowNamespaces.map((name) => ({
-      name, artifactGC: config.artifactGC,
-      ...only('workloadIdentity', id(name, nameOf(name, 'workflow'))),
-      ...(config.artifactGC ? only('artifactGCWorkloadIdentity', id(name, nameOf(name, 'artifact-gc'))) : {}),
-    })),
-    ...(repository ? { artifactRepositories: { repositories: { [REPOSITORY_KEY]: repository } } } : {}),
-    // With HMAC the repository reads the key from a Secret Pulumi fills from secret outputs.
-    ...(repository?.spec.s3?.accessKeySecret ? {
-      secrets: [{ name: HMAC_SECRET.name, keys: [HMAC_SECRET.accessKey, HMAC_SECRET.secretKey], credentials: Credentials.existing(), description: 'the HMAC key of the artifact bucket' }],
-    } : {}),
-  };
-}
-
-function baseProps(config: StackConfig): ArgoWorkflowsProps {
-  return {
-    namespace: config.namespace,
-    workflowNamespaces: config.workflowNamespaces.map((name) => ({ name, artifactGC: config.artifactGC })),
-    persistence: { postgres: { inCluster: {}, secretName: POSTGRES_SECRET, credentials: Credentials.existing() } },
-  };
+  const keySecret = repository && repository.spec.s3?.accessKeySecret ? { name: HMAC_SECRET.name, keys: [HMAC_SECRET.accessKey, HMAC_SECRET.secretKey], description: 'the HMAC key of the artifact bucket' } : undefined;
+  return installProps(config, repository && { key: REPOSITORY_KEY, repository, ...(keySecret ? { keySecret } : {}) }, identities);
 }
