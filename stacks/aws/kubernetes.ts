@@ -1,40 +1,20 @@
 /**
- * The Kubernetes side of the stack: the whole argo-stack install deployed through the bridge
- * (`ArgoWorkflowsRelease`: `toObjects(props)` in one `yaml.v2.ConfigGroup` with an explicit
- * provider), and the Secrets whose values Pulumi owns (the Postgres password from
- * `@pulumi/random`, the IAM user's keys with access keys), from secret outputs through
- * `pulumiCredentials`. The props already name those Secrets with `Credentials.existing()`, so no
- * credentials Job runs. The Secrets and the release do not wait for each other: the provider
- * retries a Secret until its namespace exists, and the binaries' init containers wait for it.
+ * The Kubernetes side of the stack (`deployInstall` of `../shared/kubernetes`): the install through
+ * the bridge, the Postgres password and, with the fallback, the IAM user's access key as
+ * Secrets Pulumi fills.
  */
-import * as k8s from '@pulumi/kubernetes';
-import * as random from '@pulumi/random';
-import { ACCESS_KEY_SECRET } from '../../src/cloud/aws/names';
 import type { ArgoWorkflowsStorage } from '../../src/cloud/aws/component';
+import { ACCESS_KEY_SECRET } from '../../src/cloud/aws/names';
 import type { ArgoWorkflowsProps } from '../../src/config/options';
-import { ArgoWorkflowsRelease, pulumiCredentials } from '../../src/pulumi';
+import { deployInstall, type Release } from '../shared/kubernetes';
 import type { StackConfig } from './config';
-import { POSTGRES_SECRET, POSTGRES_USER } from './props';
 
-export interface Release {
-  readonly provider: k8s.Provider;
-  readonly release: ArgoWorkflowsRelease;
-}
+export type { Release } from '../shared/kubernetes';
 
 /** Deploys the install of `props` and the Secrets Pulumi fills. */
 export function deployKubernetes(config: StackConfig, props: ArgoWorkflowsProps, storage: ArgoWorkflowsStorage): Release {
-  const provider = new k8s.Provider('kubernetes', config.kubeconfig === undefined ? {} : { kubeconfig: config.kubeconfig });
-  const release = new ArgoWorkflowsRelease('argo-workflows', { props, provider }, { dependsOn: [storage] });
-  const password = new random.RandomPassword('postgres', { length: 32, special: false });
-  pulumiCredentials('postgres', { namespace: config.namespace, secretName: POSTGRES_SECRET, keys: { username: POSTGRES_USER, password: password.result }, provider });
-  if (storage.accessKeyId !== undefined && storage.secretAccessKey !== undefined) {
-    // Argo reads the keys in each workflow namespace, and argo-server in the install namespace.
-    for (const ns of [...new Set([config.namespace, ...config.workflowNamespaces])]) {
-      pulumiCredentials(`s3-keys-${ns}`, {
-        namespace: ns, secretName: ACCESS_KEY_SECRET.name, provider,
-        keys: { [ACCESS_KEY_SECRET.accessKey]: storage.accessKeyId, [ACCESS_KEY_SECRET.secretKey]: storage.secretAccessKey },
-      });
-    }
-  }
-  return { provider, release };
+  return deployInstall(config, props, {
+    storage,
+    ...(storage.accessKeyId !== undefined && storage.secretAccessKey !== undefined ? { keySecret: { name: ACCESS_KEY_SECRET.name, resourcePrefix: 's3-keys', keys: { [ACCESS_KEY_SECRET.accessKey]: storage.accessKeyId, [ACCESS_KEY_SECRET.secretKey]: storage.secretAccessKey } } } : {}),
+  });
 }
