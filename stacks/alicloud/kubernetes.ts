@@ -1,7 +1,7 @@
 /**
  * The Kubernetes side of the stack (`deployInstall` of `../shared/kubernetes`): the install through
- * the bridge, the Postgres password and, with the fallback, the RAM user's AccessKey as
- * Secrets Pulumi fills.
+ * the bridge, the Postgres password and, with the fallback, the RAM user's AccessKey as Secrets
+ * Pulumi fills.
  */
 import type { AlicloudArtifactStorage } from '../../src/cloud/alicloud/component';
 import { ACCESS_KEY_SECRET } from '../../src/cloud/alicloud/names';

@@ -1,8 +1,8 @@
 /**
- * The argo-stack options of the Alibaba Cloud stack (`installProps` of `../shared/props`): the bucket as the
- * `oss` entry of every workflow namespace's `artifact-repositories`, each service account's
- * identity from the Alibaba Cloud component's plan, and with the fallback, the RAM user's AccessKey's Secret, declared as
- * one Pulumi fills.
+ * The argo-stack options of the Alibaba Cloud stack (`installProps` of `../shared/props`): the
+ * bucket as the `oss` entry of every workflow namespace's `artifact-repositories`, each service
+ * account's identity from the Alibaba Cloud component's plan, and with the fallback, the RAM user's
+ * AccessKey's Secret, declared as one Pulumi fills.
  */
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';

@@ -1,7 +1,7 @@
 /**
  * The Kubernetes side of the stack (`deployInstall` of `../shared/kubernetes`): the install through
- * the bridge, the Postgres password and, with the fallback, the IAM user's access key as
- * Secrets Pulumi fills.
+ * the bridge, the Postgres password and, with the fallback, the IAM user's access key as Secrets
+ * Pulumi fills.
  */
 import type { ArgoWorkflowsStorage } from '../../src/cloud/aws/component';
 import { ACCESS_KEY_SECRET } from '../../src/cloud/aws/names';

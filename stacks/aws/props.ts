@@ -1,8 +1,8 @@
 /**
  * The argo-stack options of the AWS stack (`installProps` of `../shared/props`): the bucket as the
- * `s3` entry of every workflow namespace's `artifact-repositories`, each service account's
- * identity from the AWS component's plan, and with the fallback, the IAM user's access key's Secret, declared as
- * one Pulumi fills.
+ * `s3` entry of every workflow namespace's `artifact-repositories`, each service account's identity
+ * from the AWS component's plan, and with the fallback, the IAM user's access key's Secret,
+ * declared as one Pulumi fills.
  */
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';

@@ -1,7 +1,7 @@
 /**
  * The Kubernetes side of the stack (`deployInstall` of `../shared/kubernetes`): the install through
- * the bridge, the Postgres password, the client id patches and, with the fallback, the storage account key as
- * Secrets Pulumi fills.
+ * the bridge, the Postgres password, the client id patches and, with the fallback, the storage
+ * account key as Secrets Pulumi fills.
  */
 import type { ArgoWorkflowsStorage } from '../../src/cloud/azure/component';
 import { ACCOUNT_KEY_SECRET } from '../../src/cloud/azure/names';

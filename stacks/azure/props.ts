@@ -1,8 +1,8 @@
 /**
- * The argo-stack options of the Azure stack (`installProps` of `../shared/props`): the container as the
- * `azure` entry of every workflow namespace's `artifact-repositories`, each service account's
- * identity from the Azure component's plan, and with the fallback, the storage account key's Secret, declared as
- * one Pulumi fills.
+ * The argo-stack options of the Azure stack (`installProps` of `../shared/props`): the container as
+ * the `azure` entry of every workflow namespace's `artifact-repositories`, each service account's
+ * identity from the Azure component's plan, and with the fallback, the storage account key's
+ * Secret, declared as one Pulumi fills.
  */
 import type { ArgoWorkflowsProps } from '../../src/config/options';
 import type { ArtifactRepository } from '../../src/config/storage/artifact-repository';

@@ -1,7 +1,6 @@
 /**
  * The Kubernetes side of the stack (`deployInstall` of `../shared/kubernetes`): the install through
- * the bridge, the Postgres password and, with the fallback, the HMAC key as
- * Secrets Pulumi fills.
+ * the bridge, the Postgres password and, with the fallback, the HMAC key as Secrets Pulumi fills.
  */
 import type { ArgoWorkflowsStorage } from '../../src/cloud/gcp/component';
 import { HMAC_SECRET } from '../../src/cloud/gcp/names';
